@@ -1,0 +1,12 @@
+"""Store: coded articles in one SQLite file (WAL, migrations, one transaction per article).
+
+Only this package speaks SQL. ``Store`` writes and reads documents; ``EventFilter`` says
+which events ``Store.query_events`` returns, as ``StoredEvent`` rows.
+"""
+from __future__ import annotations
+
+from forewarn.store.filters import EventFilter
+from forewarn.store.schema import latest_version
+from forewarn.store.store import Store, StoredEvent
+
+__all__ = ["EventFilter", "Store", "StoredEvent", "latest_version"]

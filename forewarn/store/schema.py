@@ -1,0 +1,216 @@
+"""The store's schema and its migrations.
+
+``MIGRATIONS`` is the ordered history of the schema: migration ``n`` (1-based) is the
+n-th script. A database records each applied version in ``schema_migrations``; opening it
+applies the missing ones in order, each in its own transaction, and refuses a database
+whose version is newer than this code knows. Never edit a released migration: append one.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import sqlite3
+
+from forewarn.errors import StoreError
+
+log = logging.getLogger(__name__)
+
+_V1 = """
+CREATE TABLE articles (
+    article_id   TEXT PRIMARY KEY,
+    url          TEXT,
+    outlet       TEXT,
+    title        TEXT,
+    section      TEXT,
+    kicker       TEXT,
+    deck         TEXT,
+    published    TEXT,                       -- ISO date
+    language     TEXT NOT NULL DEFAULT 'en',
+    origin       TEXT,
+    text         TEXT NOT NULL,
+    ingested_at  TEXT NOT NULL               -- ISO timestamp, UTC
+);
+CREATE INDEX articles_published ON articles (published);
+CREATE INDEX articles_url ON articles (url);
+
+CREATE TABLE events (
+    event_id         TEXT PRIMARY KEY,
+    article_id       TEXT NOT NULL REFERENCES articles (article_id) ON DELETE CASCADE,
+    position         INTEGER NOT NULL,       -- order within the document
+    sentence_index   INTEGER NOT NULL,
+    cluster_id       TEXT,
+    source_country   TEXT,                   -- first source actor; all of them in event_actors
+    source_sector    TEXT,
+    source_name      TEXT,
+    target_country   TEXT,                   -- first target actor
+    target_sector    TEXT,
+    target_name      TEXT,
+    cameo_code       TEXT NOT NULL,
+    cameo_root       TEXT NOT NULL,          -- two digits, '01'..'20'
+    plover_category  TEXT COLLATE NOCASE,    -- null for CAMEO 01/02
+    quad_class       INTEGER NOT NULL,
+    goldstein        REAL,
+    event_date       TEXT,                   -- ISO date; null when unknown
+    event_end        TEXT,
+    negated          INTEGER NOT NULL DEFAULT 0,
+    hypothetical     INTEGER NOT NULL DEFAULT 0,
+    historical       INTEGER NOT NULL DEFAULT 0,
+    coder_name       TEXT NOT NULL,
+    coder_version    TEXT NOT NULL,
+    data_version     TEXT NOT NULL,
+    record           TEXT NOT NULL CHECK (json_valid(record))   -- the interchange dict
+);
+CREATE INDEX events_order ON events (event_date, article_id, sentence_index);
+CREATE INDEX events_article ON events (article_id, position);
+CREATE INDEX events_dyad ON events (source_country, target_country, event_date);
+CREATE INDEX events_target ON events (target_country, event_date);
+CREATE INDEX events_category ON events (plover_category, event_date);
+CREATE INDEX events_root ON events (cameo_root, event_date);
+CREATE INDEX events_cluster ON events (cluster_id);
+
+-- Every actor of every event, so filters match compound actors (lists), not only the first.
+CREATE TABLE event_actors (
+    event_id  TEXT NOT NULL REFERENCES events (event_id) ON DELETE CASCADE,
+    side      TEXT NOT NULL CHECK (side IN ('source', 'target')),
+    position  INTEGER NOT NULL,
+    text      TEXT NOT NULL,
+    name      TEXT,
+    country   TEXT,
+    sector    TEXT,
+    kb_id     TEXT,
+    folded    TEXT NOT NULL,                 -- casefolded text and name, for actor search
+    PRIMARY KEY (event_id, side, position)
+) WITHOUT ROWID;
+CREATE INDEX event_actors_country ON event_actors (country, side, event_id);
+
+-- Quote ids are only unique within their article.
+CREATE TABLE quotes (
+    article_id       TEXT NOT NULL REFERENCES articles (article_id) ON DELETE CASCADE,
+    quote_id         TEXT NOT NULL,
+    position         INTEGER NOT NULL,
+    kind             TEXT,
+    speaker_name     TEXT,
+    speaker_country  TEXT,
+    record           TEXT NOT NULL CHECK (json_valid(record)),
+    PRIMARY KEY (article_id, quote_id)
+);
+CREATE INDEX quotes_speaker ON quotes (speaker_country, speaker_name);
+
+CREATE TABLE actor_mentions (
+    article_id  TEXT NOT NULL REFERENCES articles (article_id) ON DELETE CASCADE,
+    position    INTEGER NOT NULL,
+    country     TEXT,
+    sector      TEXT,
+    name        TEXT,
+    record      TEXT NOT NULL CHECK (json_valid(record)),
+    PRIMARY KEY (article_id, position)
+);
+CREATE INDEX actor_mentions_country ON actor_mentions (country, sector);
+
+CREATE TABLE places (
+    article_id   TEXT NOT NULL REFERENCES articles (article_id) ON DELETE CASCADE,
+    position     INTEGER NOT NULL,
+    geonames_id  INTEGER,
+    country      TEXT,
+    record       TEXT NOT NULL CHECK (json_valid(record)),
+    PRIMARY KEY (article_id, position)
+);
+CREATE INDEX places_geonames ON places (geonames_id);
+
+CREATE TABLE dates (
+    article_id  TEXT NOT NULL REFERENCES articles (article_id) ON DELETE CASCADE,
+    position    INTEGER NOT NULL,
+    value       TEXT,
+    record      TEXT NOT NULL CHECK (json_valid(record)),
+    PRIMARY KEY (article_id, position)
+);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1,)
+
+_BOOTSTRAP = """
+CREATE TABLE IF NOT EXISTS schema_migrations (
+    version     INTEGER PRIMARY KEY,
+    applied_at  TEXT NOT NULL
+)
+"""
+
+
+def latest_version() -> int:
+    """Return the schema version this code writes."""
+    return len(MIGRATIONS)
+
+
+def current_version(conn: sqlite3.Connection) -> int:
+    """Return the highest migration applied to ``conn`` (0 for a fresh database)."""
+    row = conn.execute("SELECT max(version) FROM schema_migrations").fetchone()
+    return row[0] or 0
+
+
+def split_statements(script: str) -> list[str]:
+    """Split a SQL script into complete statements (triggers with inner ';' stay whole)."""
+    statements: list[str] = []
+    pending = ""
+    for piece in script.split(";"):
+        pending += piece + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip(" \t\r\n;"):
+                statements.append(pending.strip())
+            pending = ""
+    if pending.strip(" \t\r\n;"):
+        statements.append(pending.strip())
+    return statements
+
+
+def migrate(conn: sqlite3.Connection, where: str) -> int:
+    """Bring the schema of ``conn`` up to date and return its version.
+
+    ``conn`` must be in autocommit mode (``isolation_level=None``). Each migration runs in
+    its own ``BEGIN IMMEDIATE`` transaction and re-checks the version inside it, so two
+    processes opening a fresh file at once apply every migration exactly once.
+    """
+    if not _refuse_foreign(conn, where):
+        conn.execute(_BOOTSTRAP)           # only when missing: a no-op DDL would still wait for writers
+    known = latest_version()
+    version = current_version(conn)
+    if version > known:
+        raise StoreError(
+            f"database {where} has schema version {version}, but this Forewarn only knows "
+            f"versions up to {known}; upgrade Forewarn to open it"
+        )
+    for target in range(version + 1, known + 1):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            if current_version(conn) >= target:    # another process got there first
+                conn.execute("ROLLBACK")
+                continue
+            for statement in split_statements(MIGRATIONS[target - 1]):
+                conn.execute(statement)
+            conn.execute(
+                "INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)",
+                (target, dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")),
+            )
+            conn.execute("COMMIT")
+        except sqlite3.Error as e:
+            conn.execute("ROLLBACK")
+            raise StoreError(
+                f"could not apply schema migration {target} to {where}: {e}; the database "
+                f"was left at version {target - 1}"
+            ) from e
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        log.info("applied schema migration %d to %s", target, where)
+    return known
+
+
+def _refuse_foreign(conn: sqlite3.Connection, where: str) -> bool:
+    """Refuse a database some other program made; return whether the migration log exists."""
+    names = {r[0] for r in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")}
+    if names and "schema_migrations" not in names:
+        raise StoreError(
+            f"{where} is a SQLite database but not a Forewarn store (it has tables "
+            f"{', '.join(sorted(names)[:5])} and no schema_migrations); choose another path"
+        )
+    return "schema_migrations" in names

@@ -1,0 +1,344 @@
+"""The event store: one SQLite file (WAL), one transaction per article."""
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import logging
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from forewarn.errors import InputError, StoreError
+from forewarn.models import Actor, Article, Document, Event, actor_from_dict, event_from_dict
+from forewarn.store import records, schema
+from forewarn.store.filters import EventFilter, where_clause
+
+log = logging.getLogger(__name__)
+
+MEMORY = ":memory:"
+BUSY_TIMEOUT_MS = 5000
+
+
+@dataclass(frozen=True)
+class StoredEvent:
+    """A stored event with the article facts a reader needs next to it."""
+
+    event: Event
+    url: str | None
+    outlet: str | None
+    published: dt.date | None
+
+
+class Store:
+    """Forewarn's event database: articles with their events, quotes, actors, places, dates.
+
+    ``path`` is a file (created with its schema on first use) or ``":memory:"``. File
+    stores use WAL, so one process can write while others read. A Store may be shared by
+    threads; its calls are serialised. Use it as a context manager or call ``close()``.
+    """
+
+    def __init__(self, path: str | Path = "./forewarn.db") -> None:
+        self.path = str(path)
+        self._where = self.path if self.path == MEMORY else str(Path(self.path).resolve())
+        self._lock = threading.RLock()
+        self._conn: sqlite3.Connection | None = None
+        self._conn = self._open()
+
+    # -- opening and closing -------------------------------------------------------------
+
+    def _open(self) -> sqlite3.Connection:
+        where = self._where
+        if self.path != MEMORY:
+            target = Path(self.path)
+            if not target.parent.is_dir():
+                raise StoreError(
+                    f"cannot open the store {where}: directory {target.parent} does not exist; "
+                    "create it or choose another path")
+            if target.is_dir():
+                raise StoreError(f"cannot open the store {where}: it is a directory; "
+                                 "give a file path such as ./forewarn.db")
+        try:
+            conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False,
+                                   timeout=BUSY_TIMEOUT_MS / 1000)
+        except sqlite3.Error as e:
+            raise StoreError(f"cannot open the store {where}: {e}; check the path and "
+                             "its permissions") from e
+        try:
+            conn.row_factory = sqlite3.Row
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            if self.path != MEMORY:
+                mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+                if str(mode).lower() != "wal":
+                    log.warning("store %s runs in %s journal mode, not WAL: readers may wait "
+                                "for writers", where, mode)
+            conn.execute("PRAGMA synchronous = NORMAL")
+            conn.execute("PRAGMA foreign_keys = ON")
+            version = schema.migrate(conn, where)
+        except sqlite3.DatabaseError as e:
+            conn.close()
+            raise StoreError(f"cannot open the store {where}: {e}; is it a Forewarn "
+                             "database? Choose another path or move the file away") from e
+        except BaseException:
+            conn.close()
+            raise
+        log.debug("opened store %s at schema version %d", where, version)
+        return conn
+
+    def close(self) -> None:
+        """Close the database; further calls raise StoreError. Closing twice is harmless."""
+        with self._lock:
+            if self._conn is None:
+                return
+            with contextlib.suppress(sqlite3.Error):
+                self._conn.execute("PRAGMA optimize")
+            self._conn.close()
+            self._conn = None
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Store({self.path!r})"
+
+    @contextlib.contextmanager
+    def _db(self, what: str) -> Iterator[sqlite3.Connection]:
+        """Hold the lock and turn SQLite failures into a StoreError that says what failed."""
+        with self._lock:
+            if self._conn is None:
+                raise StoreError(f"the store {self._where} is closed; open a new Store")
+            try:
+                yield self._conn
+            except sqlite3.Error as e:
+                raise StoreError(f"could not {what} in the store {self._where}: {e}") from e
+
+    @property
+    def schema_version(self) -> int:
+        """The schema version of the open database."""
+        with self._db("read the schema version") as conn:
+            return schema.current_version(conn)
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def add_document(self, doc: Document) -> bool:
+        """Store one coded article in a single transaction; return False if already stored.
+
+        Either the whole document is stored or, on any error, nothing of it is. An
+        article id already in the store is left exactly as it is.
+        """
+        article_id = doc.article.article_id
+        for event in doc.events:
+            if event.article_id != article_id:
+                raise StoreError(
+                    f"event {event.event_id} belongs to article {event.article_id}, not to "
+                    f"{article_id} whose document carries it; nothing was stored")
+        with self._db(f"store article {article_id}") as conn:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                if _exists(conn, article_id):
+                    conn.execute("ROLLBACK")
+                    log.debug("article %s is already stored; skipped", article_id)
+                    return False
+                _insert_document(conn, doc)
+                conn.execute("COMMIT")
+            except BaseException as e:
+                with contextlib.suppress(sqlite3.Error):
+                    conn.execute("ROLLBACK")
+                if isinstance(e, (ValueError, TypeError)):
+                    raise StoreError(f"could not store article {article_id}: {e}; "
+                                     "nothing of it was stored") from e
+                raise
+        log.debug("stored article %s with %d events", article_id, len(doc.events))
+        return True
+
+    def add_documents(self, docs: Iterable[Document]) -> int:
+        """Store documents one transaction each; return how many were new."""
+        return sum(1 for doc in docs if self.add_document(doc))
+
+    # -- reading articles ------------------------------------------------------------------
+
+    def has_article(self, article_id: str) -> bool:
+        with self._db("look up an article") as conn:
+            return _exists(conn, article_id)
+
+    def count_articles(self) -> int:
+        with self._db("count articles") as conn:
+            return conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+    def count_events(self) -> int:
+        with self._db("count events") as conn:
+            return conn.execute("SELECT count(*) FROM events").fetchone()[0]
+
+    def get_article(self, article_id: str) -> Article | None:
+        with self._db(f"read article {article_id}") as conn:
+            row = conn.execute("SELECT * FROM articles WHERE article_id = ?",
+                               (article_id,)).fetchone()
+            return records.article_from_row(row) if row else None
+
+    def get_document(self, article_id: str) -> Document | None:
+        """Rebuild a stored document with everything in its original order."""
+        with self._db(f"read article {article_id}") as conn:
+            conn.execute("BEGIN")           # one snapshot for all six reads
+            try:
+                row = conn.execute("SELECT * FROM articles WHERE article_id = ?",
+                                   (article_id,)).fetchone()
+                if row is None:
+                    return None
+
+                def recs(table: str) -> list[dict[str, Any]]:
+                    return [json.loads(r[0]) for r in conn.execute(
+                        f"SELECT record FROM {table} WHERE article_id = ? ORDER BY position",
+                        (article_id,))]
+
+                return Document(
+                    article=records.article_from_row(row),
+                    events=tuple(event_from_dict(d) for d in recs("events")),
+                    quotes=tuple(records.quote_from_dict(d) for d in recs("quotes")),
+                    actors=tuple(actor_from_dict(d) for d in recs("actor_mentions")),
+                    places=tuple(records.place_from_dict(d) for d in recs("places")),
+                    dates=tuple(records.dateref_from_dict(d) for d in recs("dates")),
+                )
+            finally:
+                conn.execute("COMMIT")
+
+    def find_articles(self, prefix: str) -> list[str]:
+        """Return the ids of articles whose id starts with ``prefix``, sorted."""
+        prefix = (prefix or "").strip()
+        if not prefix:
+            raise InputError("article id prefix is empty; give the first characters of an id")
+        with self._db("find articles") as conn:
+            # A range on the primary key (ids sort byte-wise) instead of LIKE, which would
+            # need escaping of % and _ and could not use the index.
+            rows = conn.execute(
+                "SELECT article_id FROM articles WHERE article_id >= ? AND article_id < ? "
+                "ORDER BY article_id", (prefix, prefix + "\U0010ffff"))
+            return [r[0] for r in rows]
+
+    def list_articles(self, limit: int = 100, offset: int = 0) -> list[Article]:
+        """Return articles, newest publication date first (undated last)."""
+        if not isinstance(limit, int) or limit < 1:
+            raise InputError(f"limit must be a positive whole number, got {limit!r}")
+        if not isinstance(offset, int) or offset < 0:
+            raise InputError(f"offset must be zero or a positive whole number, got {offset!r}")
+        with self._db("list articles") as conn:
+            rows = conn.execute(
+                "SELECT * FROM articles ORDER BY published IS NULL, published DESC, article_id "
+                "LIMIT ? OFFSET ?", (limit, offset))
+            return [records.article_from_row(r) for r in rows]
+
+    # -- reading events --------------------------------------------------------------------
+
+    def query_events(self, filt: EventFilter | None = None) -> list[StoredEvent]:
+        """Return the events matching ``filt``, by event date, then article, then sentence.
+
+        Events without a date come last. Negated and hypothetical events are included
+        unless ``filt.include_uncounted`` is False.
+        """
+        filt = filt if filt is not None else EventFilter()
+        where, params = where_clause(filt)
+        sql = ("SELECT e.record, a.url, a.outlet, a.published FROM events e "
+               "JOIN articles a ON a.article_id = e.article_id "
+               f"WHERE {where} "
+               "ORDER BY e.event_date IS NULL, e.event_date, e.article_id, e.sentence_index, "
+               "e.position LIMIT ? OFFSET ?")
+        params += [filt.limit if filt.limit is not None else -1, filt.offset]
+        with self._db("query events") as conn:
+            return [
+                StoredEvent(event=event_from_dict(json.loads(r[0])), url=r[1], outlet=r[2],
+                            published=dt.date.fromisoformat(r[3]) if r[3] else None)
+                for r in conn.execute(sql, params)
+            ]
+
+
+# -- inserting one document (inside the caller's transaction) ----------------------------
+
+def _exists(conn: sqlite3.Connection, article_id: str) -> bool:
+    return conn.execute("SELECT 1 FROM articles WHERE article_id = ?",
+                        (article_id,)).fetchone() is not None
+
+
+def _iso(value: dt.date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _insert_document(conn: sqlite3.Connection, doc: Document) -> None:
+    _insert_article(conn, doc.article)
+    _insert_events(conn, doc.events)
+    _insert_quotes(conn, doc)
+    _insert_mentions(conn, doc)
+
+
+def _insert_article(conn: sqlite3.Connection, a: Article) -> None:
+    conn.execute(
+        "INSERT INTO articles (article_id, url, outlet, title, section, kicker, deck, published, "
+        "language, origin, text, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (a.article_id, a.url, a.outlet, a.title, a.section, a.kicker, a.deck, _iso(a.published),
+         a.language, a.origin, a.text,
+         dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")))
+
+
+def _first(actors: tuple[Actor, ...]) -> tuple[str | None, str | None, str | None]:
+    return (actors[0].country, actors[0].sector, actors[0].name) if actors else (None, None, None)
+
+
+def _root(code: str) -> str:
+    """Normalise a CAMEO root to two digits so the root filter matches ("3" -> "03")."""
+    return f"{int(code):02d}" if code.isdigit() else code
+
+
+def _insert_events(conn: sqlite3.Connection, events: tuple[Event, ...]) -> None:
+    for position, ev in enumerate(events):
+        conn.execute(
+            "INSERT INTO events (event_id, article_id, position, sentence_index, cluster_id, "
+            "source_country, source_sector, source_name, target_country, target_sector, "
+            "target_name, cameo_code, cameo_root, plover_category, quad_class, goldstein, "
+            "event_date, event_end, negated, hypothetical, historical, coder_name, "
+            "coder_version, data_version, record) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (ev.event_id, ev.article_id, position, ev.sentence_index, ev.cluster_id,
+             *_first(ev.source), *_first(ev.target), ev.cameo.code, _root(ev.cameo.root),
+             ev.plover.category, ev.quad_class, ev.goldstein, _iso(ev.date.value),
+             _iso(ev.date.end), ev.modality.negated, ev.modality.hypothetical,
+             ev.modality.historical, ev.coder.name, ev.coder.version, ev.coder.data_version,
+             records.dumps(ev)))
+        conn.executemany(
+            "INSERT INTO event_actors (event_id, side, position, text, name, country, sector, "
+            "kb_id, folded) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(ev.event_id, side, i, a.text, a.name, a.country, a.sector, a.kb_id,
+              f"{a.text}\n{a.name or ''}".casefold())
+             for side, actors in (("source", ev.source), ("target", ev.target))
+             for i, a in enumerate(actors)])
+
+
+def _insert_quotes(conn: sqlite3.Connection, doc: Document) -> None:
+    conn.executemany(
+        "INSERT INTO quotes (article_id, quote_id, position, kind, speaker_name, "
+        "speaker_country, record) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [(doc.article.article_id, q.quote_id, i, q.kind,
+          (q.speaker.name or q.speaker.text) if q.speaker else None,
+          q.speaker.country if q.speaker else None, records.dumps(q))
+         for i, q in enumerate(doc.quotes)])
+
+
+def _insert_mentions(conn: sqlite3.Connection, doc: Document) -> None:
+    aid = doc.article.article_id
+    conn.executemany(
+        "INSERT INTO actor_mentions (article_id, position, country, sector, name, record) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        [(aid, i, a.country, a.sector, a.name, records.dumps(a))
+         for i, a in enumerate(doc.actors)])
+    conn.executemany(
+        "INSERT INTO places (article_id, position, geonames_id, country, record) "
+        "VALUES (?, ?, ?, ?, ?)",
+        [(aid, i, p.geonames_id, p.country, records.dumps(p)) for i, p in enumerate(doc.places)])
+    conn.executemany(
+        "INSERT INTO dates (article_id, position, value, record) VALUES (?, ?, ?, ?)",
+        [(aid, i, _iso(d.value), records.dumps(d)) for i, d in enumerate(doc.dates)])
