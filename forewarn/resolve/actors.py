@@ -1,0 +1,495 @@
+"""Resolve actor mentions in a parsed article to country (ISO3) and PLOVER sector.
+
+``resolve_actors(doc, published)`` returns every actor mention in reading order:
+
+- named people (text = the name only: "Volodymyr Zelensky", "Lukashenko"), resolved by
+  the knowledge base within their term of office, by a title before the name ("Ukrainian
+  President ..."), by an apposition ("the Foreign Ministry spokesperson, Oleh Nikolenko"),
+  and carried to later surname mentions ("Nikolenko said");
+- institutions and groups with their country: "Belarus' army", "Russia's foreign
+  ministry", "the Belarusian Ministry of Defense", "the Commander-in-Chief of Russia's
+  Ground Forces"; an unqualified institution ("the Foreign Ministry") borrows the country
+  of the article's earlier mention of the same institution when that is unambiguous;
+- named organisations ("NATO", "Hamas");
+- countries and capitals or seats of power *used as actors* ("Kyiv proposed",
+  "reassuring Minsk", "the Kremlin") -> the state, sector GOV.
+
+Place-versus-actor choice: a bare country or capital is returned only when it is
+metonymic (see ``is_metonymic``): subject, object, possessor, or object of a
+non-locative preposition. "drills in Minsk" or "arrived in Kyiv" are places, left to the
+place resolver. News outlets (``is_media``) and unnamed sources ("analysts", "officials"
+with no country) are never returned.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from forewarn.models import Actor
+from forewarn.resolve.actor_knowledge import (
+    PRIORITY, Entry, Knowledge, first_piece, is_media, knowledge_version, load_knowledge, media_name,
+    normalize,
+)
+
+__all__ = ["resolve_actors", "is_metonymic", "load_knowledge", "knowledge_version", "is_media",
+           "media_name", "Knowledge"]
+
+_POSSESSIVE = {"'s", "'", "\u2019s", "\u2019"}
+_LOCATIVE = {"in", "at", "near", "inside", "outside", "across", "throughout", "around", "within",
+             "into", "toward", "towards", "via", "through", "along", "beyond", "over", "under",
+             "onto", "off", "outside", "across", "past", "north", "south", "east", "west"}
+_MOTION = {"go", "travel", "fly", "return", "arrive", "come", "move", "deploy", "head", "flee",
+           "send", "relocate", "drive", "sail", "march", "walk", "bring", "take", "evacuate",
+           "redeploy", "transfer", "trip", "visit", "journey", "flight", "road"}
+_PLACE_NOUNS = {"city", "capital", "region", "part", "north", "south", "east", "west", "centre",
+                "center", "outskirts", "territory", "streets", "suburbs", "province", "border",
+                "heart", "area", "streets", "skies", "airport", "mayor", "residents", "people"}
+_ACTOR_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "agent", "poss", "appos", "attr", "ROOT",
+               "csubj", "oprd"}
+_MODIFIER_POS = {"ADJ", "NOUN", "PROPN", "VERB"}
+
+
+@dataclass
+class _Match:
+    start: int                      # token indices [start, end)
+    end: int
+    entry: Entry
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    country: str | None
+    sector: str | None
+    name: str | None = None
+    kb_id: str | None = None
+    phrase: str | None = None       # sector phrase for institutions and titles
+    kind: str | None = None         # role | body | group | person | org | state
+    absorbed: bool = False          # a title or apposition folded into a person
+
+
+def resolve_actors(doc: Doc, published: dt.date | None,
+                   knowledge: Knowledge | None = None) -> list[Actor]:
+    """Return every actor mention in ``doc`` with country, sector, name and offsets.
+
+    ``published`` selects which knowledge-base roles were held (a role counts only within
+    its term). Offsets index ``doc.text``.
+    """
+    kb = knowledge or load_knowledge()
+    matches = _match(doc, kb)
+    resolver = _Resolver(doc, kb, published, matches)
+    return resolver.run()
+
+
+def is_metonymic(span: Span | Token) -> bool:
+    """Whether a place name is used as a political actor rather than as a location.
+
+    "Kyiv proposed", "reassuring Minsk", "in the eyes of Minsk or Moscow", "Moscow's
+    demands" are actors; "drills in Minsk", "sent troops to Ukraine", "the Kyiv region"
+    are places.
+    """
+    tok = span.root if isinstance(span, Span) else span
+    hops = 0
+    while tok.dep_ == "conj" and tok.head is not tok and hops < 5:
+        tok, hops = tok.head, hops + 1
+    dep = tok.dep_
+    if dep in _ACTOR_DEPS:
+        return True
+    if dep == "pobj":
+        prep = tok.head
+        word, governor = prep.lower_, prep.head
+        if word in _LOCATIVE:
+            return False
+        if word in ("to", "from") and governor.pos_ in ("VERB", "AUX"):
+            return governor.lemma_.lower() not in _MOTION
+        if word in ("to", "from") and governor.lemma_.lower() in _MOTION:
+            return False
+        if word == "of" and governor.lemma_.lower() in _PLACE_NOUNS:
+            return False
+        return True
+    return False
+
+
+def _match(doc: Doc, kb: Knowledge) -> list[_Match]:
+    """Longest knowledge-base matches over token runs, left to right, without overlap."""
+    text = doc.text.replace("\u2019", "'").replace("\u2018", "'")
+    lower = text.lower()
+    toks = list(doc)
+    n = len(toks)
+    starts = [t.idx for t in toks]
+    ends = [s + len(t.text) for s, t in zip(starts, toks)]
+    firsts = kb.first_pieces
+    out: list[_Match] = []
+    i = 0
+    while i < n:
+        word = lower[starts[i]:ends[i]]
+        if first_piece(word) not in firsts:
+            i += 1
+            continue
+        best: _Match | None = None
+        for j in range(i + 1, min(n, i + kb.max_pieces) + 1):
+            key = " ".join(lower[starts[i]:ends[j - 1]].split())
+            if key not in kb.prefixes:
+                break
+            entries = kb.index.get(key)
+            if entries:
+                raw = text[starts[i]:ends[j - 1]]
+                entry = _choose(entries, raw)
+                if entry is not None and "\n" not in raw:
+                    best = _Match(i, j, entry)  # keep going: the longest match wins
+        if best is None:
+            i += 1
+            continue
+        out.append(best)
+        i = best.end
+    return out
+
+
+def _choose(entries: tuple[Entry, ...], raw: str) -> Entry | None:
+    surface = " ".join(raw.split())
+    capitalised = any(w[:1].isupper() for w in surface.split())
+    for kind in PRIORITY:
+        for e in entries:
+            if e.kind != kind:
+                continue
+            if e.exact is not None and e.exact != surface:
+                continue
+            if kind != "sector" and not capitalised:
+                continue
+            return e
+    return None
+
+
+class _Resolver:
+    def __init__(self, doc: Doc, kb: Knowledge, published: dt.date | None, matches: list[_Match]):
+        self.doc, self.kb, self.published = doc, kb, published
+        self.text = doc.text  # Doc.text is rebuilt on every access: read it once
+        self.matches = matches
+        self.at: dict[int, _Match] = {}
+        for m in matches:
+            for k in range(m.start, m.end):
+                self.at[k] = m
+        self.mentions: list[_Mention] = []
+        self.used: set[int] = set()                 # tokens already inside a mention
+        self.surnames: dict[str, _Mention] = {}     # carried person resolutions
+        self.institutions: list[_Mention] = []      # qualified institutions, in order
+
+    # -- helpers -------------------------------------------------------------------------
+    def _country_of(self, m: _Match) -> str | None:
+        if m.entry.kind in ("country", "demonym", "capital"):
+            return m.entry.ref
+        if m.entry.kind == "org":
+            return self.kb.organizations[m.entry.ref].country
+        return None
+
+    def _owner_before(self, k: int) -> tuple[int, str | None] | None:
+        """A country-like modifier ending at token k: demonym, "X's", or a country noun."""
+        if k < 0:
+            return None
+        tok = self.doc[k]
+        if tok.text.replace("\u2019", "'") in _POSSESSIVE and k - 1 in self.at:
+            m = self.at[k - 1]
+            if m.end == k and m.entry.kind in ("country", "capital", "org", "demonym"):
+                return m.start, self._country_of(m)
+            if m.end == k and m.entry.kind == "person":
+                person = self._person(m.entry.ref)
+                return m.start, person.country
+        m = self.at.get(k)
+        if m and m.end == k + 1 and m.entry.kind in ("country", "demonym", "capital"):
+            return m.start, m.entry.ref
+        return None
+
+    def _person(self, name: str) -> _Mention:
+        person = self.kb.people[name]
+        role = person.role_on(self.published)
+        if role:
+            return _Mention(0, 0, role.country, role.sector, person.name, person.kb_id, kind="person")
+        return _Mention(0, 0, person.nearest_country(self.published), None, person.name, person.kb_id,
+                        kind="person")
+
+    def _sentence_index(self, k: int) -> int:
+        return self._sent_starts_idx(k)
+
+    def _sent_starts_idx(self, k: int) -> int:
+        if not hasattr(self, "_sent_of"):
+            self._sent_of = {}
+            for s_i, sent in enumerate(self.doc.sents):
+                for t in range(sent.start, sent.end):
+                    self._sent_of[t] = s_i
+        return self._sent_of.get(k, 0)
+
+    def _inherit(self, phrase: str, k: int) -> str | None:
+        """The country of an earlier mention of the same institution, when unambiguous."""
+        term = self.kb.sectors[phrase]
+        keys = {phrase, term.institution} - {None}
+        exact = [m for m in self.institutions if m.phrase in keys and m.country]
+        if exact and len({m.country for m in exact}) == 1:
+            return exact[-1].country
+        here = self._sentence_index(k)
+        if exact and here - self._sentence_index(exact[-1].start) <= 3:
+            return exact[-1].country
+        heads = [m for m in self.institutions if m.country and m.phrase
+                 and self.kb.sectors[m.phrase].head == term.head]
+        if heads and here - self._sentence_index(heads[-1].start) <= 2:
+            return heads[-1].country
+        return None
+
+    # -- mentions ------------------------------------------------------------------------
+    def _nominal(self, m: _Match) -> _Mention | None:
+        """An institution, title or group headed by a sector phrase, with its country."""
+        doc, term = self.doc, self.kb.sectors[m.entry.ref]
+        last = doc[m.end - 1]
+        if last.pos_ not in ("NOUN", "PROPN") and not (last.pos_ == "ADJ" and m.end < len(doc) and (
+                doc[m.end].text.replace("\u2019", "'") in _POSSESSIVE or doc[m.end].pos_ in ("VERB", "AUX"))):
+            return None
+        if m.end < len(doc) and doc[m.end].dep_ == "compound" and doc[m.end].pos_ == "NOUN" \
+                and m.end not in self.at:
+            return None  # a modifier of another noun ("army vehicles")
+        start, country = m.start, None
+        k = m.start - 1
+        skipped = 0
+        while k >= 0 and skipped <= 3:
+            owner = self._owner_before(k)
+            if owner:
+                start, country = owner
+                break
+            tok = doc[k]
+            if k in self.at or tok.pos_ not in _MODIFIER_POS or tok.is_punct or tok.dep_ == "ROOT":
+                break
+            k, skipped = k - 1, skipped + 1
+        if country is None and skipped:
+            start = m.start
+        end = m.end
+        inner_org = None
+        if country is None and end + 1 < len(doc) and doc[end].lower_ == "of":
+            j = end + 1
+            if doc[j].lower_ == "the":
+                j += 1
+            if j in self.at and self.at[j].start == j:
+                inner = self.at[j]
+                if inner.entry.kind in ("country", "capital", "org"):
+                    after = inner.end
+                    country = self._country_of(inner)
+                    end = after
+                    if after < len(doc) and doc[after].text.replace("\u2019", "'") in _POSSESSIVE:
+                        nxt = self.at.get(after + 1)
+                        if nxt and nxt.entry.kind == "sector":
+                            end = nxt.end  # "of Russia's Ground Forces"
+                            body = self.kb.sectors[nxt.entry.ref]
+                            self._add(_Mention(inner.start, nxt.end, country, body.sector,
+                                               phrase=body.phrase, kind=body.kind))
+                    if inner.entry.kind == "org":
+                        inner_org = inner
+        if start > 0 and doc[start - 1].lower_ in ("the", "a", "an") and doc[start - 1].i not in self.at:
+            start -= 1
+        mention = _Mention(start, end, country, term.sector, phrase=term.phrase, kind=term.kind)
+        if inner_org is not None and term.kind == "role":
+            mention.sector = mention.sector
+        if country is None:
+            if term.institution and any(e.kind == "capital" for e in self.kb.index.get(term.institution, ())):
+                mention.country = next(e.ref for e in self.kb.index[term.institution] if e.kind == "capital")
+            elif term.institution and any(e.kind == "org" for e in self.kb.index.get(term.institution, ())):
+                org = self.kb.organizations[next(e.ref for e in self.kb.index[term.institution] if e.kind == "org")]
+                mention.country = org.country
+            else:
+                definite = doc[start].lower_ == "the" or doc[m.start].text[:1].isupper()
+                if term.kind == "group" or not definite:
+                    mention.absorbed = True  # unqualified group or generic noun: not an actor alone
+                mention.country = self._inherit(term.phrase, m.start)
+        return mention
+
+    def _title_before(self, a: int) -> tuple[int, _Mention | None]:
+        """A title right before a name: "Ukrainian President", "Army General", "leader"."""
+        k = a - 1
+        if k in self.at and self.at[k].entry.kind == "sector" and self.at[k].end == a:
+            m = self.at[k]
+            if self.kb.sectors[m.entry.ref].kind == "role":
+                nominal = self._nominal(m)
+                if nominal is not None:
+                    nominal.absorbed = False
+                    return nominal.start, nominal
+        return a, None
+
+    def _appos_before(self, k: int) -> _Mention | None:
+        """A nominal mention ending just before a comma at token k."""
+        if k < 1 or self.doc[k].text != ",":
+            return None
+        for mention in reversed(self.mentions):
+            if mention.end == k and mention.kind in ("role", "body"):
+                return mention
+        return None
+
+    def _appos_after(self, b: int) -> _Mention | None:
+        doc = self.doc
+        if b >= len(doc) or doc[b].text != ",":
+            return None
+        j = b + 1
+        if j < len(doc) and doc[j].lower_ in ("the", "a", "an"):
+            j += 1
+        k = j
+        while k < min(j + 6, len(doc)):
+            m = self.at.get(k)
+            if m and m.entry.kind == "sector" and self.kb.sectors[m.entry.ref].kind == "role":
+                return self._nominal(m)
+            if m and m.entry.kind in ("country", "demonym", "capital"):
+                k = m.end
+                continue
+            if m or (doc[k].is_punct and doc[k].text.replace("\u2019", "'") not in _POSSESSIVE):
+                break
+            k += 1
+        return None
+
+    def _person_mention(self, a: int, b: int, kb_name: str | None) -> _Mention:
+        doc = self.doc
+        text_key = normalize(doc[a:b].text)
+        base = self._person(kb_name) if kb_name else None
+        carried = self.surnames.get(text_key) if b - a == 1 else None
+        mention = _Mention(a, b, None, None, name=None, kind="person")
+        _, title = self._title_before(a)
+        former = any(doc[k].lower_ in ("former", "ex", "late") for k in range(max(0, a - 4), a))
+        appos = None
+        title_start = title.start if title else a
+        appos = self._appos_before(title_start - 1) or self._appos_after(b)
+        for cue in (title, appos):
+            if cue is None:
+                continue
+            cue.absorbed = True
+            mention.country = mention.country or cue.country
+            if not former:
+                mention.sector = mention.sector or cue.sector
+        if title and appos and appos.country:
+            mention.country = appos.country if not title.country else title.country
+        if base:
+            mention.name, mention.kb_id = base.name, base.kb_id
+            mention.country = base.country if base.sector else (mention.country or base.country)
+            mention.sector = base.sector or mention.sector
+        elif carried:
+            mention.name, mention.kb_id = carried.name, carried.kb_id
+            mention.country = mention.country or carried.country
+            mention.sector = mention.sector or carried.sector
+        else:
+            mention.name = doc[a:b].text if b - a > 1 else None
+        if b - a > 1 or kb_name:
+            keys = {normalize(doc[b - 1].text)}
+            if kb_name:
+                keys |= {normalize(kb_name.split()[-1])}
+            for key in keys:
+                self.surnames.setdefault(key, mention)
+        return mention
+
+    # -- main loop -----------------------------------------------------------------------
+    def run(self) -> list[Actor]:
+        doc = self.doc
+        person_ents = {}
+        for ent in doc.ents:
+            if ent.label_ == "PERSON":
+                a, b = ent.start, ent.end
+                while a < b and a in self.at and self.at[a].entry.kind in ("sector", "demonym", "country"):
+                    a = self.at[a].end
+                while b > a and doc[b - 1].is_punct:
+                    b -= 1
+                if a < b and not any(k in self.at and self.at[k].entry.kind != "person" and
+                                     (b - a == 1 or self.at[k].entry.kind == "media") for k in range(a, b)):
+                    person_ents[a] = b
+        i, n = 0, len(doc)
+        while i < n:
+            m = self.at.get(i)
+            if m is not None and m.start != i:
+                i += 1
+                continue
+            if i in person_ents and (m is None or m.entry.kind in ("person", "sector")):
+                b = max(person_ents[i], m.end if m and m.entry.kind == "person" else 0)
+                kb_name = m.entry.ref if m and m.entry.kind == "person" else None
+                self._add(self._person_mention(i, b, kb_name))
+                i = b
+                continue
+            if m is None:
+                key = normalize(doc[i].text)
+                if key in self.surnames and doc[i].pos_ == "PROPN":
+                    self._add(self._person_mention(i, i + 1, None))
+                i += 1
+                continue
+            kind = m.entry.kind
+            if kind == "person":
+                self._add(self._person_mention(m.start, m.end, m.entry.ref))
+            elif kind == "org":
+                org = self.kb.organizations[m.entry.ref]
+                nxt = self.at.get(m.end + 1) if m.end < n and doc[m.end].text.replace("\u2019", "'") in _POSSESSIVE else None
+                if nxt is None or nxt.entry.kind != "sector":
+                    self._add(_Mention(m.start, m.end, org.country, org.sector, org.name, org.kb_id, kind="org"))
+            elif kind == "sector":
+                if self.kb.sectors[m.entry.ref].kind == "role" and self._name_at(m.end, person_ents):
+                    i = m.end  # a title: the person that follows takes it
+                    continue
+                mention = self._nominal(m)
+                if mention is not None:
+                    self._add(mention)
+                    i = max(mention.end, m.end)
+                    continue
+            elif kind in ("country", "capital"):
+                self._state(m)
+            elif kind == "demonym":
+                self._demonym(m)
+            i = m.end
+        return [self._actor(x) for x in self.mentions if not x.absorbed]
+
+    def _name_at(self, k: int, person_ents: dict[int, int]) -> bool:
+        m = self.at.get(k)
+        return k in person_ents or (m is not None and m.start == k and m.entry.kind == "person") or (
+            k < len(self.doc) and m is None and normalize(self.doc[k].text) in self.surnames)
+
+    def _add(self, mention: _Mention) -> None:
+        self.mentions.append(mention)
+        if mention.kind in ("role", "body") and mention.country and mention.phrase:
+            self.institutions.append(mention)
+
+    def _state(self, m: _Match) -> None:
+        doc = self.doc
+        after = m.end
+        if after < len(doc) and doc[after].text.replace("\u2019", "'") in _POSSESSIVE:
+            nxt = self.at.get(after + 1)
+            if nxt and nxt.entry.kind in ("sector", "person"):
+                return  # the owner of the institution or person that follows
+            if nxt is None:
+                k = after + 1
+                while k < len(doc) and k - after <= 3 and k not in self.at and doc[k].pos_ in _MODIFIER_POS:
+                    k += 1
+                if k in self.at and self.at[k].entry.kind == "sector":
+                    return
+        if after < len(doc) and after in self.at and self.at[after].entry.kind == "sector":
+            return  # "Ukraine Foreign Ministry"
+        span = doc[m.start:m.end]
+        if is_metonymic(span):
+            self._add(_Mention(m.start, m.end, m.entry.ref, "GOV", kind="state"))
+
+    def _demonym(self, m: _Match) -> None:
+        """A demonym used as a noun ("Ukrainians said"), or a demonym coordinated with one
+        that owns an institution ("Russian and Belarusian forces")."""
+        doc = self.doc
+        tok = doc[m.end - 1]
+        if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("amod", "compound") and tok.text.endswith("s"):
+            self._add(_Mention(m.start, m.end, m.entry.ref, "CVL", kind="group"))
+            return
+        k = m.end
+        if k < len(doc) and (doc[k].lower_ in ("and", "or", "-", "\u2013", "/")):
+            nxt = self.at.get(k + 1)
+            if nxt and nxt.entry.kind == "demonym":
+                j = nxt.end
+                while j < len(doc) and j - nxt.end <= 3 and j not in self.at and doc[j].pos_ in _MODIFIER_POS:
+                    j += 1
+                sector = self.at.get(j)
+                if sector and sector.entry.kind == "sector":
+                    term = self.kb.sectors[sector.entry.ref]
+                    self._add(_Mention(m.start, m.end, m.entry.ref, term.sector, phrase=term.phrase,
+                                       kind=term.kind))
+
+    def _actor(self, x: _Mention) -> Actor:
+        doc = self.doc
+        start, end = doc[x.start].idx, doc[x.end - 1].idx + len(doc[x.end - 1])
+        return Actor(text=self.text[start:end], start=start, end=end, country=x.country, sector=x.sector,
+                     name=x.name, kb_id=x.kb_id)
+
+
