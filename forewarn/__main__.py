@@ -1,0 +1,4 @@
+"""python -m forewarn"""
+from .cli import main
+
+main()

@@ -1,0 +1,293 @@
+"""Code events: find triggers, fill in who, whom, when and how sure, in CAMEO and PLOVER.
+
+Three kinds of trigger, all driven by the data files:
+- a verb in ``verbs.tsv`` whose context matches ("deploy", "remove ... from storage");
+- a noun in ``nouns.tsv`` with an explicit source and target ("its offensive against Kyiv");
+- a claim: a speaker asserting hostile conduct by another country's actor, either in a
+  reported clause ("X suggested that Y continues to make threatening moves") or as a
+  sentence of their direct quote. That is an accusation (CAMEO 112, 1123 for aggression).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+from collections.abc import Sequence
+
+from ..attribute import find_reported_by, modality_of
+from ..models import Actor, Article, Coder, DateRef, Event, Evidence, Modality, Quote
+from .ontology import lookup
+from .patterns import Patterns, load_patterns, match_verb
+from .roles import FIRST_PERSON, REFLEXIVE, Roles, object_heads, subject_of
+
+log = logging.getLogger(__name__)
+
+CODER_NAME = "forewarn-rules"
+CODER_VERSION = "0.1.0"
+HISTORICAL_AFTER = dt.timedelta(days=14)
+SPEECH_LEMMAS = frozenset({"say", "suggest", "claim", "allege", "assert", "insist", "argue", "add",
+                           "write", "tell", "state", "note", "accuse", "charge", "warn", "declare",
+                           "stress", "believe", "assess", "contend"})
+HOSTILE_CUES = frozenset({"threaten", "threatening", "threat", "aggression", "aggressive", "attack",
+                          "war", "provocation", "provoke", "invade", "invasion", "kill", "terror",
+                          "terrorist", "escalate", "escalation", "violate", "bomb", "shell", "assault",
+                          "destabilize", "sabotage", "massacre", "genocide", "occupy", "occupation"})
+IMPERSONAL = frozenset({"it", "this", "that", "there", "what", "which", "who"})
+NEGATING_PREFIXES = frozenset({"non", "anti", "counter"})
+MILITARY_CUES = frozenset({"war", "attack", "invade", "invasion", "aggression", "aggressive", "bomb",
+                           "shell", "assault", "occupy", "occupation", "threatening", "military"})
+
+
+def _context(verb) -> set[str]:
+    """Lemmas among the verb's non-subject dependents (objects, particles, prepositions)."""
+    out: set[str] = set()
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "csubj", "aux", "auxpass", "neg", "punct", "cc", "conj",
+                      "mark", "advmod", "ccomp", "parataxis"):
+            continue
+        for t in c.subtree:
+            out.add(t.lemma_.lower())
+            out.add(t.lower_)
+    return out
+
+
+def _cue_words(clause) -> set[str]:
+    """Words and lemmas of a clause, leaving out negated compounds ("non-aggression")."""
+    doc = clause.doc
+    out = set()
+    for t in clause.subtree:
+        if t.i >= 2 and doc[t.i - 1].text == "-" and doc[t.i - 2].lower_ in NEGATING_PREFIXES:
+            continue
+        out.add(t.lemma_.lower())
+        out.add(t.lower_)
+    return out
+
+
+def _counterfactual(trigger) -> bool:
+    """"conditions under which Belarus would join the war": "would" outside reported speech."""
+    tok = trigger
+    for _ in range(8):
+        if any(c.dep_ == "aux" and c.lower_ == "would" for c in tok.children):
+            return not any(a.lemma_.lower() in SPEECH_LEMMAS for a in tok.ancestors)
+        if tok.dep_ not in ("xcomp", "conj") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+def _same_side(a: Actor, b: Actor) -> bool:
+    return (a.country, a.sector, a.name) == (b.country, b.sector, b.name) or (
+        a.start == b.start and a.end == b.end)
+
+
+class _Sentence:
+    """What the coder knows about one sentence."""
+
+    def __init__(self, index: int, span, dates: Sequence[DateRef]):
+        self.index = index
+        self.span = span
+        self.dates = [d for d in dates if d.start is not None and span.start_char <= d.start < span.end_char]
+        self._reported_by: list[str] | None = None
+
+    @property
+    def reported_by(self) -> list[str]:
+        if self._reported_by is None:
+            self._reported_by = list(find_reported_by(self.span))
+        return self._reported_by
+
+
+class EventCoder:
+    """Code one parsed article; construct once per article."""
+
+    def __init__(self, doc, article: Article, actors: Sequence[Actor], quotes: Sequence[Quote],
+                 dates: Sequence[DateRef], patterns: Patterns, coder: Coder):
+        self.doc = doc
+        self.article = article
+        self.roles = Roles(doc, actors, quotes)
+        self.quotes = quotes
+        self.dates = dates
+        self.patterns = patterns
+        self.coder = coder
+        self.published = article.published
+
+    # --- triggers --------------------------------------------------------------------
+    def code(self) -> list[Event]:
+        events: list[Event] = []
+        seen: set[tuple] = set()
+        for index, span in enumerate(self.doc.sents):
+            sent = _Sentence(index, span, self.dates)
+            for tok in span:
+                for event in self._code_token(tok, sent):
+                    key = (index, tuple(a.country for a in event.source), tuple(a.country for a in event.target),
+                           event.cameo.root, event.modality.negated)
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    events.append(event)
+        return events
+
+    def _code_token(self, tok, sent: _Sentence) -> list[Event]:
+        out = []
+        lemma = tok.lemma_.lower()
+        if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
+            if lemma in self.patterns.verbs:
+                event = self._code_verb(tok, lemma, sent)
+                if event:
+                    out.append(event)
+            if lemma in SPEECH_LEMMAS:
+                event = self._code_reported_claim(tok, sent)
+                if event:
+                    out.append(event)
+        elif tok.pos_ == "NOUN" and lemma in self.patterns.nouns:
+            event = self._code_noun(tok, lemma, sent)
+            if event:
+                out.append(event)
+        if tok.dep_ == "ROOT":
+            event = self._code_quoted_claim(tok, sent)
+            if event:
+                out.append(event)
+        return out
+
+    def _code_verb(self, verb, lemma: str, sent: _Sentence) -> Event | None:
+        pattern = match_verb(self.patterns, lemma, _context(verb))
+        if pattern is None:
+            return None
+        quote = self.roles.quote_at(verb.idx)
+        source, target = self._verb_roles(verb, quote)
+        if not source:
+            return None
+        if pattern.kind == "speech" and not target:
+            return None
+        return self._event(verb, pattern.code, source, target, sent, quote,
+                           confidence=0.6 + (0.1 if pattern.requires else 0) + (0.1 if target else 0))
+
+    def _verb_roles(self, verb, quote: Quote | None) -> tuple[list[Actor], list[Actor]]:
+        subj, passive = subject_of(verb)
+        source = self.roles.actors_of(subj) if subj is not None else []
+        heads = object_heads(verb)
+        if verb.tag_ == "VBN" and (subj is None or subj.lower_ in REFLEXIVE) and quote and quote.speaker:
+            # "They should consider themselves warned": the speaker warns the subject of "consider"
+            source = [quote.speaker] if quote.speaker.country else []
+            holder, _ = subject_of(verb.head)
+            heads = [holder] if holder is not None else heads
+        target: list[Actor] = []
+        for head in heads:
+            for actor in self.roles.actors_of(head) or self.roles.actors_within(head):
+                if not any(_same_side(actor, s) for s in source) and actor not in target:
+                    target.append(actor)
+            if target:
+                break
+        return [a for a in source if a.country or a.sector], target
+
+    def _code_noun(self, noun, lemma: str, sent: _Sentence) -> Event | None:
+        if noun.head.dep_ == "prep" and noun.head.lower_ in ("against", "from") or noun.dep_ == "conj":
+            return None
+        source: list[Actor] = []
+        target: list[Actor] = []
+        for c in noun.children:
+            if c.dep_ == "poss":
+                source = self.roles.actors_of(c)
+            elif c.dep_ == "prep" and c.lower_ == "by":
+                source = [a for p in c.children if p.dep_ == "pobj" for a in self.roles.actors_of(p)]
+            elif c.dep_ == "prep" and c.lower_ in ("against", "on", "of", "into", "to", "in"):
+                target = [a for p in c.children if p.dep_ == "pobj" for a in self.roles.actors_of(p)]
+        source = [a for a in source if a.country]
+        target = [a for a in target if not any(_same_side(a, s) for s in source)]
+        if not source or not target:
+            return None
+        quote = self.roles.quote_at(noun.idx)
+        return self._event(noun, self.patterns.nouns[lemma], source, target, sent, quote,
+                           confidence=0.45, background=True)
+
+    def _code_reported_claim(self, verb, sent: _Sentence) -> Event | None:
+        """"X suggested that Y continues to make threatening moves": X accuses Y."""
+        clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+        if clause is None:
+            return None
+        subj, _ = subject_of(verb)
+        speaker = self.roles.actors_of(subj) if subj is not None else []
+        claim_subj, _ = subject_of(clause)
+        accused = self.roles.actors_of(claim_subj) if claim_subj is not None else []
+        return self._accusation(verb, clause, speaker, accused, sent, self.roles.quote_at(verb.idx))
+
+    def _code_quoted_claim(self, root, sent: _Sentence) -> Event | None:
+        """A sentence of a direct quote asserting another country's hostile conduct."""
+        quote = self.roles.quote_at(root.idx)
+        if quote is None or quote.kind != "direct" or quote.speaker is None:
+            return None
+        if root.lemma_.lower() in SPEECH_LEMMAS:
+            return None     # "..., Nikolenko said": handled as a reported claim
+        subj, _ = subject_of(root)
+        if subj is None or subj.lower_ in FIRST_PERSON or subj.lower_ in IMPERSONAL:
+            return None
+        accused = self.roles.actors_of(subj)
+        return self._accusation(root, root, [quote.speaker], accused, sent, quote)
+
+    def _accusation(self, trigger, clause, speaker, accused, sent, quote) -> Event | None:
+        speaker = [a for a in speaker if a.country]
+        accused = [a for a in accused if a.country and not any(a.country == s.country for s in speaker)]
+        if not speaker or not accused:
+            return None
+        lemmas = _cue_words(clause)
+        if not lemmas & HOSTILE_CUES:
+            return None
+        code = "1123" if lemmas & MILITARY_CUES else "112"
+        return self._event(trigger, code, speaker, accused, sent, quote, confidence=0.55)
+
+    # --- the record ----------------------------------------------------------------
+    def _event(self, trigger, code: str, source: list[Actor], target: list[Actor], sent: _Sentence,
+               quote: Quote | None, confidence: float, background: bool = False) -> Event:
+        entry = lookup(code)
+        flags = modality_of(trigger)
+        date = self._date_for(trigger, sent, quote)
+        historical = self._is_historical(date, background)
+        reported = list(sent.reported_by)
+        claimed_by = None
+        if quote is not None:
+            if quote.channel and quote.channel not in reported:
+                reported.append(quote.channel)
+            if quote.speaker is not None:
+                claimed_by = quote.speaker.name or quote.speaker.text
+        span = sent.span
+        digest = hashlib.sha1(f"{self.article.article_id}:{trigger.idx}:{code}".encode()).hexdigest()[:16]
+        return Event(
+            event_id=digest, article_id=self.article.article_id, sentence_index=sent.index,
+            source=tuple(source), target=tuple(target), cameo=entry.cameo, plover=entry.plover,
+            goldstein=entry.goldstein, plover_score=entry.plover_score, quad_class=entry.quad_class,
+            date=date,
+            evidence=Evidence(sentence=span.text, start=span.start_char, end=span.end_char,
+                              trigger=trigger.text, trigger_start=trigger.idx,
+                              trigger_end=trigger.idx + len(trigger.text),
+                              quote_id=quote.quote_id if quote else None),
+            coder=self.coder,
+            modality=Modality(negated=bool(flags.get("negated")),
+                              hypothetical=bool(flags.get("hypothetical")) or _counterfactual(trigger),
+                              future=bool(flags.get("future")), historical=historical,
+                              hedged=bool(flags.get("hedged")), claimed_by=claimed_by),
+            reported_by=tuple(reported), confidence=round(min(confidence, 0.95), 2),
+        )
+
+    def _date_for(self, trigger, sent: _Sentence, quote: Quote | None) -> DateRef:
+        if sent.dates:
+            return min(sent.dates, key=lambda d: abs(d.start - trigger.idx))
+        if quote is not None and quote.date is not None and quote.date.value is not None:
+            return quote.date
+        return DateRef(text=None, value=self.published, granularity="day" if self.published else "unknown",
+                       resolved_from="publication")
+
+    def _is_historical(self, date: DateRef, background: bool) -> bool:
+        if self.published is None or date.value is None:
+            return background
+        last = date.end or date.value
+        if date.resolved_from == "publication":
+            return background
+        return self.published - last > HISTORICAL_AFTER
+
+
+def code_events(doc, article: Article, actors: Sequence[Actor], quotes: Sequence[Quote] = (),
+                dates: Sequence[DateRef] = (), *, patterns: Patterns | None = None,
+                coder: Coder | None = None) -> list[Event]:
+    """Code the events of one parsed article (``doc`` is the spaCy parse of ``article.text``)."""
+    patterns = patterns or load_patterns()
+    coder = coder or Coder(CODER_NAME, CODER_VERSION, patterns.version)
+    return EventCoder(doc, article, actors, quotes, dates, patterns, coder).code()

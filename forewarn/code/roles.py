@@ -1,0 +1,190 @@
+"""Who did it and to whom: map a trigger's syntactic arguments to resolved actors.
+
+The rules are syntactic (spaCy's dependency labels), not lexical: the subject is the
+source (the agent of a passive), objects and the objects of a few prepositions are
+targets, controlled clauses ("began removing", "working to pressure") inherit the
+subject of the verb that controls them, pronouns take the nearest fitting antecedent,
+and first-person pronouns inside a quote are its speaker.
+"""
+from __future__ import annotations
+
+import bisect
+import dataclasses
+from collections.abc import Sequence
+
+from ..models import Actor, Quote
+
+TARGET_PREPS = frozenset({"to", "against", "on", "upon", "with", "into", "toward", "towards", "at", "over"})
+OBJECT_CONTROL = frozenset({"ask", "urge", "tell", "order", "force", "allow", "pressure", "persuade",
+                            "push", "call", "invite", "encourage", "help", "compel", "press"})
+FIRST_PERSON = frozenset({"we", "us", "our", "ours", "i", "me", "my"})
+THIRD_PLURAL = frozenset({"they", "them", "their", "theirs"})
+THIRD_NEUTER = frozenset({"it", "its"})
+PERSONAL = frozenset({"he", "him", "his", "she", "her"})
+REFLEXIVE = frozenset({"themselves", "himself", "herself", "itself", "ourselves", "myself"})
+CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "parataxis"})
+
+
+class Roles:
+    """Actor look-ups over one parsed article."""
+
+    def __init__(self, doc, actors: Sequence[Actor], quotes: Sequence[Quote]):
+        self.doc = doc
+        self.actors = sorted(actors, key=lambda a: a.start)
+        self.starts = [a.start for a in self.actors]
+        self.quotes = [q for q in quotes if q.kind in ("direct", "partial")]
+        self.persons = {(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"}
+        self.by_token: dict[int, Actor] = {}
+        for actor in self.actors:
+            span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for tok in span:
+                self.by_token.setdefault(tok.i, actor)
+
+    def is_person(self, actor: Actor) -> bool:
+        return any(s < actor.end and actor.start < e for s, e in self.persons)
+
+    def quote_at(self, char: int) -> Quote | None:
+        for q in self.quotes:
+            if q.start <= char < q.end:
+                return q
+        return None
+
+    # --- antecedents ---------------------------------------------------------------
+    def _before(self, char: int, window: int = 1500):
+        i = bisect.bisect_left(self.starts, char)
+        for actor in reversed(self.actors[:i]):
+            if actor.end > char:
+                continue
+            if char - actor.end > window:
+                break
+            yield actor
+
+    def resolve_pronoun(self, tok) -> Actor | None:
+        word = tok.lower_
+        quote = self.quote_at(tok.idx)
+        speaker = quote.speaker if quote else None
+        found: Actor | None = None
+        if tok.tag_ == "PRP$" and word not in FIRST_PERSON:
+            found = self._possessor(tok)
+        if found is not None:
+            pass
+        elif word in FIRST_PERSON:
+            found = speaker if speaker and speaker.country else None
+        elif word in THIRD_PLURAL or word in THIRD_NEUTER:
+            for actor in self._before(tok.idx):
+                if not actor.country or self.is_person(actor):
+                    continue
+                if speaker and actor.country == speaker.country:
+                    continue
+                found = actor
+                break
+        elif word in PERSONAL:
+            found = next((a for a in self._before(tok.idx) if self.is_person(a) and a.country), None)
+        if found is None:
+            return None
+        return dataclasses.replace(found, text=tok.text, start=tok.idx, end=tok.idx + len(tok.text))
+
+    def _possessor(self, tok) -> Actor | None:
+        """A possessive pronoun ("its offensive") most often refers to its clause's subject."""
+        verb = tok.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        subj, _ = subject_of(verb)
+        if subj is None or subj.tag_ in ("PRP", "PRP$") or subj.i == tok.i:
+            return None
+        actor = self.actor_of(subj)
+        return actor if actor and actor.country else None
+
+    # --- arguments -----------------------------------------------------------------
+    def actor_of(self, tok) -> Actor | None:
+        """The actor a noun-phrase head stands for: its apposition, itself, or inside it."""
+        for appos in (c for c in tok.children if c.dep_ == "appos"):
+            if appos.i in self.by_token:
+                return self.by_token[appos.i]
+        if tok.i in self.by_token:
+            return self.by_token[tok.i]
+        if tok.pos_ == "PRON" or tok.tag_ in ("PRP", "PRP$"):
+            return self.resolve_pronoun(tok)
+        ranked = [c for c in tok.children if c.dep_ == "appos"] + [tok]
+        for head in ranked:
+            for sub in self._phrase(head):
+                if sub.i in self.by_token:
+                    return self.by_token[sub.i]
+        return None
+
+    def actors_of(self, tok) -> list[Actor]:
+        """The actor of ``tok`` and of each conjunct ("Belarus or Russia")."""
+        out = []
+        for t in [tok, *tok.conjuncts]:
+            actor = self.actor_of(t)
+            if actor and actor not in out:
+                out.append(actor)
+        return out
+
+    def actors_within(self, tok) -> list[Actor]:
+        """Every actor in the phrase headed by ``tok``, in text order (pronouns resolved)."""
+        out = []
+        for sub in self._phrase(tok):
+            actor = self.by_token.get(sub.i)
+            if actor is None and sub.tag_ in ("PRP", "PRP$"):
+                actor = self.resolve_pronoun(sub)
+            if actor and actor not in out:
+                out.append(actor)
+        return out
+
+    @staticmethod
+    def _phrase(tok):
+        """Tokens of the phrase headed by ``tok``, without embedded clauses."""
+        stack, out = [tok], []
+        while stack:
+            t = stack.pop()
+            out.append(t)
+            stack.extend(c for c in t.children if c.dep_ not in CLAUSES)
+        return sorted(out, key=lambda t: t.i)
+
+
+def subject_of(verb, depth: int = 0):
+    """Return (subject token, is_passive) of a verb, climbing through controlling verbs."""
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "csubj", "expl"):
+            return (c, False) if c.dep_ != "expl" else (None, False)
+    for c in verb.children:
+        if c.dep_ == "nsubjpass":
+            agent = next((g for g in verb.children if g.dep_ == "agent"), None)
+            pobj = next((p for p in agent.children if p.dep_ == "pobj"), None) if agent else None
+            return pobj, True
+    if depth > 4 or verb.head is verb:
+        return None, False
+    if verb.dep_ == "relcl":
+        return verb.head, False
+    if verb.dep_ == "xcomp" and verb.head.lemma_ in OBJECT_CONTROL:
+        obj = next((c for c in verb.head.children if c.dep_ in ("dobj", "dative")), None)
+        if obj is not None:
+            return obj, False
+    if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp"):
+        return subject_of(verb.head, depth + 1)
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head, False
+    return None, False
+
+
+def object_heads(verb) -> list:
+    """Candidate target heads of a verb: objects, passive subjects, prepositional objects."""
+    out = []
+    for c in verb.children:
+        if c.dep_ in ("dobj", "dative", "iobj", "nsubjpass", "oprd"):
+            out.append(c)
+        elif c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
+            out.extend(p for p in c.children if p.dep_ == "pobj")
+        elif c.dep_ == "prt":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    out.append(p)
+    # "sent troops into Belarus": the prepositional phrase may hang on the object
+    for obj in [c for c in verb.children if c.dep_ == "dobj"]:
+        for c in obj.children:
+            if c.dep_ == "prep" and c.lower_ in TARGET_PREPS - {"with", "over"}:
+                out.extend(p for p in c.children if p.dep_ == "pobj")
+    return out
