@@ -1,0 +1,408 @@
+"""Find direct, partial and indirect quotes with speaker, speech verb, channel and date.
+
+Rules, in the order they are tried for a direct quote (text between matching “ ” or " "
+marks, one quote per paragraph when a quote runs over several):
+
+1. *After* the closing mark, up to the end of the sentence: “…,” Nikolenko said;
+   “…,” said X; “…,” the spokesperson, Oleh Nikolenko, told Ukrainska Pravda. Not used
+   when the quote ends with a full stop (“… warned.” starts a new sentence).
+2. *Before* the opening mark, in the same sentence: X said: “…”; X said, “…”. This also
+   gives the second half of an interrupted quote (“…,” X said, “…”) the same speaker.
+3. The previous direct quote of the same paragraph (a quote that goes on after the
+   attribution sentence): speaker, verb, channel and date are all inherited.
+4. A person named earlier in the same paragraph (a sentence subject first): speaker only.
+5. The last direct quote of the previous paragraph (all inherited), else the person
+   named in the previous paragraph (a sentence subject first): speaker only.
+
+A short quoted fragment inside a sentence (a scare quote, “non-aggression pact”) is a
+*partial* quote (fewer than PARTIAL_MAX_WORDS words, or starting lower-case, and not
+opening a sentence or following "X said,"). It is kept only when it sits inside reported
+speech (the content of an indirect quote, or under a speech verb that is not itself
+conditional, negated or hedged), and then gets that speech act's speaker; scare quotes
+with no speech act around them are skipped.
+
+Indirect quotes are the complement clauses of speech verbs ("X said (that) CLAUSE", "X
+told reporters CLAUSE", "X warned that ...") and the clause an "according to X" phrase
+hangs from; clauses that are mostly a direct quote are left to the direct quote.
+
+Speakers are taken from ``actors`` when one overlaps the subject (the one covering the
+name token first), else built from the subject's noun phrase with no country. "he"/"she"
+becomes the most recent person (a sentence subject first) named before it.
+"""
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import logging
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from forewarn.attribute import cues, speech
+from forewarn.attribute.modality import modality_of
+from forewarn.models import Actor, DateRef, Quote
+
+log = logging.getLogger(__name__)
+
+_PAIRS = {"“": "”", '"': '"', "«": "»"}
+_PARAGRAPH = re.compile(r"\n\s*\n")
+_WORD = re.compile(r"\w+(?:[’'-]\w+)*")
+_TERMINAL = frozenset({".", "!", "?"})
+_CLAUSE_BEFORE = frozenset({"", ".", "!", "?", ":", "…", "”", '"', "»"})
+PARTIAL_MAX_WORDS = 5
+_AFTER_VERB_REACH = 15     # tokens after the closing mark in which the speech verb must be
+_WINDOW = 30
+
+
+@dataclass(frozen=True)
+class QuoteMarks:
+    """One pair of quote marks: mark offsets and the inner text's offsets."""
+
+    open: int
+    close: int                  # offset of the closing mark, or the paragraph end
+    start: int
+    end: int
+    terminated: bool = True
+
+
+@dataclass(frozen=True)
+class _Said:
+    """An attribution found for a quote: who, how, where, when."""
+
+    speaker: Actor | None
+    verb: str | None
+    channel: str | None
+    date: DateRef | None
+
+
+@dataclass
+class _Found:
+    kind: str
+    start: int
+    end: int
+    said: _Said | None
+
+
+def find_quote_marks(text: str) -> list[QuoteMarks]:
+    """Pair quote marks paragraph by paragraph (a multi-paragraph quote gives one per paragraph).
+
+    An opening mark left open at a paragraph's end is kept only when the next paragraph
+    opens with a quote mark again (the newspaper convention for a quote that goes on);
+    otherwise it is a stray mark and is dropped.
+    """
+    paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*", text)]
+    found: list[QuoteMarks] = []
+    for n, (p_start, p_end) in enumerate(paragraphs):
+        opened: int | None = None
+        for i in range(p_start, p_end):
+            ch = text[i]
+            if opened is not None and ch == _PAIRS[text[opened]]:
+                found.append(_marks(text, opened, i, True))
+                opened = None
+            elif opened is None and ch in _PAIRS:
+                opened = i
+        if opened is not None and n + 1 < len(paragraphs) and text[paragraphs[n + 1][0]] in _PAIRS:
+            found.append(_marks(text, opened, p_end, False))
+    return [m for m in found if m.end > m.start]
+
+
+def _marks(text: str, opened: int, close: int, terminated: bool) -> QuoteMarks:
+    start, end = opened + 1, close
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
+        end -= 1    # the comma before “…,” he said belongs to the attribution, not the quote
+    return QuoteMarks(opened, close, start, end, terminated)
+
+
+class _Context:
+    """Everything one call of find_quotes looks up repeatedly."""
+
+    def __init__(self, doc: Doc, actors: Sequence[Actor], dates: Sequence[DateRef],
+                 published: dt.date | None, marks: list[QuoteMarks]) -> None:
+        self.doc, self.text = doc, doc.text
+        self.actors = sorted(actors, key=lambda a: (a.start, -a.end))
+        self.dates, self.published, self.marks = list(dates), published, marks
+        self.tok_starts = [t.idx for t in doc]
+        self.paragraph_starts = [0] + [m.end() for m in _PARAGRAPH.finditer(self.text)]
+        self.speakers: list[Actor] = []     # speakers found so far, for "he said"
+        self.persons = self._person_mentions()
+
+    # -- lookups ---------------------------------------------------------------------
+    def token_at(self, offset: int) -> Token:
+        return self.doc[max(0, bisect.bisect_right(self.tok_starts, offset) - 1)]
+
+    def paragraph(self, offset: int) -> int:
+        return bisect.bisect_right(self.paragraph_starts, offset) - 1
+
+    def in_quote(self, tok: Token) -> bool:
+        return any(m.open <= tok.idx <= m.close for m in self.marks)
+
+    def quote_share(self, start: int, end: int) -> float:
+        """Return the share of ``start..end`` that lies inside quote marks."""
+        if end <= start:
+            return 0.0
+        inside = sum(max(0, min(end, m.close + 1) - max(start, m.open)) for m in self.marks)
+        return inside / (end - start)
+
+    # -- speakers --------------------------------------------------------------------
+    def _person_mentions(self) -> list[tuple[Actor, bool]]:
+        """Return (mention, is a sentence subject) for every person named in the text."""
+        people = [e for e in self.doc.ents if e.label_ == "PERSON"]
+        out: list[tuple[Actor, bool]] = []
+        for ent in people:
+            covering = [a for a in self.actors if a.start < ent.end_char and a.end > ent.start_char]
+            actor = max(covering, key=lambda a: a.end - a.start) if covering else \
+                Actor(text=ent.text, start=ent.start_char, end=ent.end_char)
+            out.append((actor, _is_subject(ent.root)))
+        # later mentions of a person the NER tagged otherwise ("Nikolenko" as ORG), known
+        # to be the same person because the resolver gave them the same canonical name
+        for actor in self.actors:
+            if actor.name and not any(a == actor for a, _ in out) and \
+                    any(s.name == actor.name for s, _ in out):
+                tok = self.token_at(actor.start)
+                out.append((actor, _is_subject(tok)))
+        return sorted(out, key=lambda p: p[0].start)
+
+    def antecedent(self, offset: int, floor: int = 0) -> Actor | None:
+        """Return the most recent person before ``offset`` (a sentence subject first)."""
+        pool = [(a, subj) for a, subj in self.persons if floor <= a.start < offset]
+        pool += [(a, True) for a in self.speakers
+                 if floor <= a.start < offset and a.text.lower() not in cues.ALL_PRONOUNS]
+        subjects = [a for a, subj in pool if subj]
+        best = subjects or [a for a, _ in pool]
+        return max(best, key=lambda a: a.start) if best else None
+
+    def speaker_actor(self, name: Token, phrase: speech.Phrase) -> Actor:
+        """Map a subject to a resolved actor, a pronoun's antecedent, or a new Actor."""
+        if name.lower_ in cues.PERSON_PRONOUNS:
+            found = self.antecedent(phrase.start)
+            return found or Actor(text=phrase.text, start=phrase.start, end=phrase.end)
+        overlapping = [a for a in self.actors if a.start < phrase.end and a.end > phrase.start]
+        on_name = [a for a in overlapping if a.start <= name.idx < a.end]
+        if not on_name and name.ent_type_:
+            ent = next((e for e in self.doc.ents if e.start <= name.i < e.end), None)
+            if ent is not None:
+                on_name = [a for a in overlapping if a.start < ent.end_char and a.end > ent.start_char]
+        if not on_name and name.pos_ != "PROPN":
+            on_name = overlapping
+        if on_name:
+            return max(on_name, key=lambda a: a.end - a.start)
+        return Actor(text=phrase.text, start=phrase.start, end=phrase.end)
+
+    # -- dates -----------------------------------------------------------------------
+    def date_for(self, verb: Token, content: speech.Phrase | None) -> DateRef | None:
+        """Return the date in the attribution clause ("said Tuesday"), else in the sentence."""
+        skip: set[int] = set()
+        for tok in verb.subtree:
+            if tok.dep_ == "ccomp" and tok.i != verb.i:
+                skip.update(t.i for t in tok.subtree)
+        def usable(tok: Token) -> bool:
+            if tok.i in skip or self.in_quote(tok):
+                return False
+            return not (content and content.start <= tok.idx < content.end)
+        clause = {t.i for t in verb.subtree if usable(t)}
+        sentence = {t.i for t in verb.sent if usable(t)}
+        for region in (clause, sentence):
+            for date in self.dates:
+                if date.start is not None and self.token_at(date.start).i in region:
+                    return date
+            if self.published:
+                for i in sorted(region):
+                    if self.doc[i].lower_ == "today":
+                        tok = self.doc[i]
+                        return DateRef(text=tok.text, value=self.published, start=tok.idx)
+        return None
+
+    def said_by_verb(self, verb: Token, content: speech.Phrase | None) -> _Said:
+        """Build the attribution of a speech verb: speaker, lemma, channel, date."""
+        found = speech.speaker_phrase(verb)
+        speaker = self.speaker_actor(*found) if found else None
+        channel = speech.channel_of(verb)
+        return _Said(speaker, verb.lemma_.lower(), channel.text if channel else None,
+                     self.date_for(verb, content))
+
+    def said_by_according(self, obj: Token) -> _Said:
+        """Attribution of a clause that has only "according to X": X is the speaker."""
+        phrase = speech.noun_phrase(obj)
+        speaker = self.speaker_actor(obj, phrase) if phrase else None
+        return _Said(speaker, "according to", None, self.date_for(obj.head.head, None))
+
+
+def _is_subject(tok: Token) -> bool:
+    while tok.dep_ in ("compound", "flat", "appos") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ in ("nsubj", "nsubjpass")
+
+
+def _is_partial(ctx: _Context, m: QuoteMarks) -> bool:
+    inner = ctx.text[m.start:m.end]
+    before = ctx.text[:m.open].rstrip(" \t")
+    prev = before[-1:] if before and not before.endswith("\n") else ""
+    if prev in _CLAUSE_BEFORE:
+        return False
+    if prev in (",", ":") and _before_window_verb(ctx, m) is not None:
+        return False
+    return len(_WORD.findall(inner)) < PARTIAL_MAX_WORDS or inner[:1].islower()
+
+
+def _after_window_verb(ctx: _Context, m: QuoteMarks) -> Token | None:
+    """Find the speech verb (or "according") right after a quote's closing mark."""
+    inner = ctx.text[m.start:m.end].rstrip("”\"' ")
+    if not m.terminated or inner.endswith("."):
+        return None
+    first = ctx.token_at(m.close).i + 1
+    according = None
+    for k in range(first, min(len(ctx.doc), first + _WINDOW)):
+        tok = ctx.doc[k]
+        if "\n" in tok.text or ctx.in_quote(tok):
+            break
+        if k - first < _AFTER_VERB_REACH and speech.is_speech_verb(tok, direct=True):
+            return tok
+        if tok.lower_ == "according" and according is None:
+            according = tok
+        if tok.text in _TERMINAL:
+            break
+    return according
+
+
+def _before_window_verb(ctx: _Context, m: QuoteMarks) -> Token | None:
+    """Find the speech verb before an opening mark, in the same sentence: X said: “…”."""
+    k = ctx.token_at(m.open).i - 1
+    while k >= 0:
+        tok = ctx.doc[k]
+        if "\n" in tok.text or ctx.in_quote(tok) or tok.text in _TERMINAL:
+            break
+        if speech.is_speech_verb(tok, direct=True):
+            return tok
+        k -= 1
+    return None
+
+
+def _attribute_verb(ctx: _Context, tok: Token) -> _Said | None:
+    if tok.lower_ == "according":
+        objs = speech.according_to(tok.head)
+        return ctx.said_by_according(objs[0]) if objs else None
+    return ctx.said_by_verb(tok, None)
+
+
+def _direct(ctx: _Context, m: QuoteMarks, done: list[_Found]) -> _Said | None:
+    for verb in (_after_window_verb(ctx, m), _before_window_verb(ctx, m)):
+        if verb is not None:
+            said = _attribute_verb(ctx, verb)
+            if said and said.speaker:
+                return said
+    para = ctx.paragraph(m.open)
+    earlier = [f for f in done if f.kind == "direct" and f.said and f.said.speaker]
+    same = [f for f in earlier if ctx.paragraph(f.start) == para]
+    if same:
+        return same[-1].said
+    here = ctx.antecedent(m.open, ctx.paragraph_starts[para])
+    if here:
+        return _Said(here, None, None, None)
+    previous = [f for f in earlier if ctx.paragraph(f.start) == para - 1]
+    if previous:
+        return previous[-1].said
+    person = ctx.antecedent(m.open, ctx.paragraph_starts[max(0, para - 1)])
+    return _Said(person, None, None, None) if person else None
+
+
+def _indirect(ctx: _Context) -> list[_Found]:
+    """Find complement clauses of speech verbs and "according to X" clauses."""
+    found: list[_Found] = []
+    seen: set[tuple[int, int]] = set()
+    for tok in ctx.doc:
+        if ctx.in_quote(tok):
+            continue
+        if speech.is_speech_verb(tok):
+            content = speech.content_of(tok)
+            if content is None or ctx.quote_share(content.start, content.end) >= 0.5:
+                continue
+            said = ctx.said_by_verb(tok, content)
+        elif tok.lower_ == "according" and tok.dep_ == "prep":
+            head = tok.head
+            objs = speech.according_to(head)
+            if not objs or speech.is_speech_verb(head, direct=True) or ctx.in_quote(head):
+                continue
+            content = _clause_without(head, tok)
+            if content is None or ctx.quote_share(content.start, content.end) >= 0.5:
+                continue
+            said = ctx.said_by_according(objs[0])
+        else:
+            continue
+        if (content.start, content.end) not in seen:
+            seen.add((content.start, content.end))
+            found.append(_Found("indirect", content.start, content.end, said))
+    return found
+
+
+def _clause_without(head: Token, according: Token) -> speech.Phrase | None:
+    """Return ``head``'s clause minus the "according to X" phrase that hangs from it."""
+    drop = {t.i for t in according.subtree}
+    keep = [t.i for t in head.subtree if t.i not in drop]
+    if not keep:
+        return None
+    if according.i > head.i:
+        last = max((i for i in keep if i < according.i), default=None)
+        return None if last is None else speech.span_phrase(head.doc, min(keep), last)
+    first = min((i for i in keep if i > max(drop)), default=None)
+    return None if first is None else speech.span_phrase(head.doc, first, max(keep))
+
+
+def _partial(ctx: _Context, m: QuoteMarks, indirect: list[_Found]) -> _Said | None:
+    around = [f for f in indirect if f.start <= m.open and m.close < f.end]
+    if around:
+        return min(around, key=lambda f: f.end - f.start).said
+    tok = ctx.token_at(m.start)
+    for _ in range(12):
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+        if speech.is_speech_verb(tok, direct=True) and not ctx.in_quote(tok):
+            mood = modality_of(tok)
+            if mood["hypothetical"] or mood["negated"] or mood["hedged"]:
+                return None
+            said = ctx.said_by_verb(tok, None)
+            return said if said.speaker else None
+    return None
+
+
+def find_quotes(doc: Doc, actors: Sequence[Actor], published: dt.date | None = None,
+                dates: Sequence[DateRef] = ()) -> list[Quote]:
+    """Return the article's quotes in document order, ids q1, q2, ...
+
+    ``actors`` are the resolved actor mentions (speakers are taken from them where they
+    overlap the subject of the speech verb); ``dates`` the resolved temporal expressions
+    (a quote's date is the one in its attribution clause, else in its sentence, else
+    None: the caller stamps the publication date). ``published`` only dates "said today".
+    """
+    if not len(doc):
+        return []
+    marks = find_quote_marks(doc.text)
+    ctx = _Context(doc, actors, dates, published, marks)
+    indirect = _indirect(ctx)
+    done: list[_Found] = []
+    for m in marks:
+        if _is_partial(ctx, m):
+            said = _partial(ctx, m, indirect)
+            if said is None:
+                log.debug("skipping unattributed scare quote %r", doc.text[m.start:m.end])
+                continue
+            done.append(_Found("partial", m.start, m.end, said))
+            continue
+        said = _direct(ctx, m, done)
+        done.append(_Found("direct", m.start, m.end, said))
+        if said and said.speaker:
+            ctx.speakers.append(said.speaker)
+    quotes = []
+    for n, f in enumerate(sorted(done + indirect, key=lambda f: (f.start, -f.end)), start=1):
+        said = f.said or _Said(None, None, None, None)
+        quotes.append(Quote(quote_id=f"q{n}", text=doc.text[f.start:f.end], kind=f.kind,
+                            start=f.start, end=f.end, speaker=said.speaker, verb=said.verb,
+                            channel=said.channel, date=said.date))
+    return quotes
+
+
+__all__ = ["QuoteMarks", "find_quote_marks", "find_quotes", "PARTIAL_MAX_WORDS"]
