@@ -32,6 +32,11 @@ HOSTILE_CUES = frozenset({"threaten", "threatening", "threat", "aggression", "ag
                           "war", "provocation", "provoke", "invade", "invasion", "kill", "terror",
                           "terrorist", "escalate", "escalation", "violate", "bomb", "shell", "assault",
                           "destabilize", "sabotage", "massacre", "genocide", "occupy", "occupation"})
+SKIP_CONTEXT = frozenset({"nsubj", "nsubjpass", "csubj", "aux", "auxpass", "neg", "punct", "cc", "conj",
+                          "mark", "advmod", "ccomp", "parataxis", "advcl", "relcl"})
+EXPECTATION = frozenset({"expect", "anticipate", "predict", "forecast", "fear", "worry", "project"})
+AUDIENCES = frozenset({"reporters", "journalists", "statement", "a statement", "news conference",
+                       "press conference", "interview", "lawmakers", "parliament", "supporters"})
 IMPERSONAL = frozenset({"it", "this", "that", "there", "what", "which", "who"})
 NEGATING_PREFIXES = frozenset({"non", "anti", "counter"})
 MILITARY_CUES = frozenset({"war", "attack", "invade", "invasion", "aggression", "aggressive", "bomb",
@@ -39,13 +44,15 @@ MILITARY_CUES = frozenset({"war", "attack", "invade", "invasion", "aggression", 
 
 
 def _context(verb) -> set[str]:
-    """Lemmas among the verb's non-subject dependents (objects, particles, prepositions)."""
+    """Lemmas of the verb's objects, particles and prepositional phrases (not its subject,
+    not embedded clauses, except the objects of a controlled verb: "threaten to use force")."""
     out: set[str] = set()
     for c in verb.children:
-        if c.dep_ in ("nsubj", "nsubjpass", "csubj", "aux", "auxpass", "neg", "punct", "cc", "conj",
-                      "mark", "advmod", "ccomp", "parataxis"):
+        if c.dep_ in SKIP_CONTEXT:
             continue
-        for t in c.subtree:
+        tokens = [c, *(t for g in c.children if g.dep_ not in SKIP_CONTEXT for t in Roles._phrase(g))] \
+            if c.dep_ == "xcomp" else Roles._phrase(c)
+        for t in tokens:
             out.add(t.lemma_.lower())
             out.add(t.lower_)
     return out
@@ -73,6 +80,26 @@ def _counterfactual(trigger) -> bool:
             return False
         tok = tok.head
     return False
+
+
+def _governing_verb(doc, char: int):
+    """The first verb above the token at ``char`` (the clause a date expression belongs to)."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    if span is None:
+        return None
+    tok = span[0]
+    for _ in range(12):
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
+            return tok
+        if tok.head.i == tok.i:
+            return tok
+        tok = tok.head
+    return None
+
+
+def _expected(trigger) -> bool:
+    """"expecting North Korea to launch a missile": a prediction, not an event (yet)."""
+    return any(a.lemma_.lower() in EXPECTATION for a in trigger.ancestors)
 
 
 def _same_side(a: Actor, b: Actor) -> bool:
@@ -153,18 +180,23 @@ class EventCoder:
         if pattern is None:
             return None
         quote = self.roles.quote_at(verb.idx)
-        source, target = self._verb_roles(verb, quote)
+        source, target = self._verb_roles(verb, quote, reach=pattern.kind == "speech")
         if not source:
             return None
-        if pattern.kind == "speech" and not target:
+        if pattern.kind == "dyadic" and not target and len(source) > 1:
+            source, target = source[:1], source[1:]     # "the U.S. and China will meet"
+        if pattern.kind != "act" and not target:
             return None
         return self._event(verb, pattern.code, source, target, sent, quote,
                            confidence=0.6 + (0.1 if pattern.requires else 0) + (0.1 if target else 0))
 
-    def _verb_roles(self, verb, quote: Quote | None) -> tuple[list[Actor], list[Actor]]:
+    def _verb_roles(self, verb, quote: Quote | None, reach: bool = False) -> tuple[list[Actor], list[Actor]]:
         subj, passive = subject_of(verb)
         source = self.roles.actors_of(subj) if subj is not None else []
         heads = object_heads(verb)
+        if reach:
+            # "threatened to use force against North Korea": the target sits in the controlled verb
+            heads += [h for c in verb.children if c.dep_ == "xcomp" for h in object_heads(c)]
         if verb.tag_ == "VBN" and (subj is None or subj.lower_ in REFLEXIVE) and quote and quote.speaker:
             # "They should consider themselves warned": the speaker warns the subject of "consider"
             source = [quote.speaker] if quote.speaker.country else []
@@ -173,11 +205,12 @@ class EventCoder:
         target: list[Actor] = []
         for head in heads:
             for actor in self.roles.actors_of(head) or self.roles.actors_within(head):
-                if not any(_same_side(actor, s) for s in source) and actor not in target:
+                if not any(_same_side(actor, s) or (actor.country, actor.sector) == (s.country, s.sector)
+                           for s in source) and actor not in target:
                     target.append(actor)
             if target:
                 break
-        return [a for a in source if a.country or a.sector], target
+        return [a for a in source if a.country], target
 
     def _code_noun(self, noun, lemma: str, sent: _Sentence) -> Event | None:
         if noun.head.dep_ == "prep" and noun.head.lower_ in ("against", "from") or noun.dep_ == "conj":
@@ -225,7 +258,8 @@ class EventCoder:
 
     def _accusation(self, trigger, clause, speaker, accused, sent, quote) -> Event | None:
         speaker = [a for a in speaker if a.country]
-        accused = [a for a in accused if a.country and not any(a.country == s.country for s in speaker)]
+        accused = [a for a in accused if a.country and a.text.lower() not in IMPERSONAL
+                   and not any(a.country == s.country for s in speaker)]
         if not speaker or not accused:
             return None
         lemmas = _cue_words(clause)
@@ -244,10 +278,15 @@ class EventCoder:
         reported = list(sent.reported_by)
         claimed_by = None
         if quote is not None:
-            if quote.channel and quote.channel not in reported:
+            if quote.channel and quote.channel.lower() not in AUDIENCES and quote.channel not in reported:
                 reported.append(quote.channel)
             if quote.speaker is not None:
                 claimed_by = quote.speaker.name or quote.speaker.text
+        # provenance, never an actor: the speaker or source of the event is not its reporter
+        own = {a.text.lower() for a in source} | {(a.name or "").lower() for a in source}
+        own |= {(claimed_by or "").lower()}
+        reported = [r for r in reported if r.lower() not in own and r.lower() not in AUDIENCES
+                    and not any(r.lower() in o for o in own if o)]
         span = sent.span
         digest = hashlib.sha1(f"{self.article.article_id}:{trigger.idx}:{code}".encode()).hexdigest()[:16]
         return Event(
@@ -262,14 +301,26 @@ class EventCoder:
             coder=self.coder,
             modality=Modality(negated=bool(flags.get("negated")),
                               hypothetical=bool(flags.get("hypothetical")) or _counterfactual(trigger),
-                              future=bool(flags.get("future")), historical=historical,
-                              hedged=bool(flags.get("hedged")), claimed_by=claimed_by),
+                              future=bool(flags.get("future")) or _expected(trigger), historical=historical,
+                              hedged=bool(flags.get("hedged")) or _expected(trigger), claimed_by=claimed_by),
             reported_by=tuple(reported), confidence=round(min(confidence, 0.95), 2),
         )
 
     def _date_for(self, trigger, sent: _Sentence, quote: Quote | None) -> DateRef:
-        if sent.dates:
-            return min(sent.dates, key=lambda d: abs(d.start - trigger.idx))
+        # A date dates the verb that governs it: the trigger's own clause first, then the
+        # clauses above it ("said Tuesday that ..."), never a clause beside it.
+        own, above = [], []
+        ancestors = {a.i for a in trigger.ancestors}
+        for d in sent.dates:
+            verb = _governing_verb(self.doc, d.start)
+            if verb is None:
+                continue
+            if verb.i == trigger.i or (trigger.pos_ == "NOUN" and verb.i in ancestors):
+                own.append(d)
+            elif verb.i in ancestors:
+                above.append(d)
+        if own or above:
+            return min(own or above, key=lambda d: abs(d.start - trigger.idx))
         if quote is not None and quote.date is not None and quote.date.value is not None:
             return quote.date
         return DateRef(text=None, value=self.published, granularity="day" if self.published else "unknown",

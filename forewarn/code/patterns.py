@@ -15,7 +15,8 @@ from pathlib import Path
 from ..errors import KnowledgeError
 from .ontology import lookup
 
-KINDS = ("act", "speech")
+KINDS = ("act", "dyadic", "speech")
+NO_EVENT = "-"          # a blocking row: this use of the verb is no event
 
 
 @dataclass(frozen=True)
@@ -24,7 +25,7 @@ class VerbPattern:
     requires: frozenset[str]      # any of these lemmas among the verb's dependents
     forbids: frozenset[str]       # none of these
     code: str
-    kind: str                     # act | speech
+    kind: str                     # act | dyadic | speech (the last two need a target)
     origin: str                   # "file:line", for tracing a coding back to its rule
 
 
@@ -42,6 +43,8 @@ def _rows(name: str, text: str):
 
 
 def _check_code(name: str, lineno: int, code: str) -> None:
+    if code == NO_EVENT:
+        return
     if not (code.isdigit() and 2 <= len(code) <= 4):
         raise KnowledgeError(f"{name} line {lineno}: CAMEO code {code!r} must be 2 to 4 digits")
     try:
@@ -116,5 +119,5 @@ def match_verb(patterns: Patterns, lemma: str, context: set[str]) -> VerbPattern
             continue
         if p.forbids & context:
             continue
-        return p
+        return None if p.code == NO_EVENT else p
     return None

@@ -45,6 +45,10 @@ class Roles:
     def is_person(self, actor: Actor) -> bool:
         return any(s < actor.end and actor.start < e for s, e in self.persons)
 
+    def is_plural(self, actor: Actor) -> bool:
+        span = self.doc.char_span(actor.start, actor.end, alignment_mode="expand")
+        return span is not None and span[-1].tag_ in ("NNS", "NNPS")
+
     def quote_at(self, char: int) -> Quote | None:
         for q in self.quotes:
             if q.start <= char < q.end:
@@ -73,15 +77,18 @@ class Roles:
         elif word in FIRST_PERSON:
             found = speaker if speaker and speaker.country else None
         elif word in THIRD_PLURAL or word in THIRD_NEUTER:
-            for actor in self._before(tok.idx):
+            plural = word in THIRD_PLURAL and speaker is None
+            for actor in self._before(tok.idx, window=600):
                 if not actor.country or self.is_person(actor):
                     continue
                 if speaker and actor.country == speaker.country:
                     continue
+                if plural and not self.is_plural(actor):
+                    continue    # outside quotes "they" is a group ("the rebels"), not a state
                 found = actor
                 break
         elif word in PERSONAL:
-            found = next((a for a in self._before(tok.idx) if self.is_person(a) and a.country), None)
+            found = next((a for a in self._before(tok.idx, window=600) if self.is_person(a) and a.country), None)
         if found is None:
             return None
         return dataclasses.replace(found, text=tok.text, start=tok.idx, end=tok.idx + len(tok.text))
@@ -157,6 +164,8 @@ def subject_of(verb, depth: int = 0):
             return pobj, True
     if depth > 4 or verb.head is verb:
         return None, False
+    if verb.tag_ == "VBN" and verb.dep_ == "advcl":
+        return None, False      # "if convicted, he could face": the participle is passive
     if verb.dep_ == "relcl":
         return verb.head, False
     if verb.dep_ == "xcomp" and verb.head.lemma_ in OBJECT_CONTROL:
