@@ -34,6 +34,8 @@ HOSTILE_CUES = frozenset({"threaten", "threatening", "threat", "aggression", "ag
                           "destabilize", "sabotage", "massacre", "genocide", "occupy", "occupation"})
 SKIP_CONTEXT = frozenset({"nsubj", "nsubjpass", "csubj", "aux", "auxpass", "neg", "punct", "cc", "conj",
                           "mark", "advmod", "ccomp", "parataxis", "advcl", "relcl"})
+LIGHT_VERBS = frozenset({"launch", "carry", "conduct", "stage", "mount", "begin", "start", "order",
+                         "continue", "escalate", "make", "pay", "hold", "impose"})
 EXPECTATION = frozenset({"expect", "anticipate", "predict", "forecast", "fear", "worry", "project"})
 AUDIENCES = frozenset({"reporters", "journalists", "statement", "a statement", "news conference",
                        "press conference", "interview", "lawmakers", "parliament", "supporters"})
@@ -48,6 +50,7 @@ def _context(verb) -> set[str]:
     not embedded clauses, except the objects of a controlled verb: "threaten to use force")."""
     out: set[str] = set()
     for c in verb.children:
+        out.add(f"dep:{c.dep_}")
         if c.dep_ in SKIP_CONTEXT:
             continue
         tokens = [c, *(t for g in c.children if g.dep_ not in SKIP_CONTEXT for t in Roles._phrase(g))] \
@@ -156,7 +159,8 @@ class EventCoder:
     def _code_token(self, tok, sent: _Sentence) -> list[Event]:
         out = []
         lemma = tok.lemma_.lower()
-        if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
+        if (tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")) and tok.dep_ != "amod":
+            # an adjectival participle ("the visiting minister") describes, it does not report
             if lemma in self.patterns.verbs:
                 event = self._code_verb(tok, lemma, sent)
                 if event:
@@ -273,6 +277,9 @@ class EventCoder:
                quote: Quote | None, confidence: float, background: bool = False) -> Event:
         entry = lookup(code)
         flags = modality_of(trigger)
+        if trigger.pos_ == "NOUN" and trigger.head.lemma_.lower() not in LIGHT_VERBS:
+            # "never condemned Russia's invasion": the negation is the condemning's, not the invasion's
+            flags = {**flags, "negated": False, "hypothetical": False}
         date = self._date_for(trigger, sent, quote)
         historical = self._is_historical(date, background)
         reported = list(sent.reported_by)
@@ -309,7 +316,7 @@ class EventCoder:
     def _date_for(self, trigger, sent: _Sentence, quote: Quote | None) -> DateRef:
         # A date dates the verb that governs it: the trigger's own clause first, then the
         # clauses above it ("said Tuesday that ..."), never a clause beside it.
-        own, above = [], []
+        own, above, below = [], [], []
         ancestors = {a.i for a in trigger.ancestors}
         for d in sent.dates:
             verb = _governing_verb(self.doc, d.start)
@@ -319,8 +326,10 @@ class EventCoder:
                 own.append(d)
             elif verb.i in ancestors:
                 above.append(d)
-        if own or above:
-            return min(own or above, key=lambda d: abs(d.start - trigger.idx))
+            elif trigger in verb.ancestors:
+                below.append(d)     # "launched an operation to flush them out in 2015"
+        if own or below or above:
+            return min(own or below or above, key=lambda d: abs(d.start - trigger.idx))
         if quote is not None and quote.date is not None and quote.date.value is not None:
             return quote.date
         return DateRef(text=None, value=self.published, granularity="day" if self.published else "unknown",

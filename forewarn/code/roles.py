@@ -22,6 +22,7 @@ THIRD_PLURAL = frozenset({"they", "them", "their", "theirs"})
 THIRD_NEUTER = frozenset({"it", "its"})
 PERSONAL = frozenset({"he", "him", "his", "she", "her"})
 REFLEXIVE = frozenset({"themselves", "himself", "herself", "itself", "ourselves", "myself"})
+LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "from", "across", "throughout"})
 CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "parataxis"})
 
 
@@ -131,9 +132,10 @@ class Roles:
         return out
 
     def actors_within(self, tok) -> list[Actor]:
-        """Every actor in the phrase headed by ``tok``, in text order (pronouns resolved)."""
+        """Every actor in the phrase headed by ``tok``, in text order (pronouns resolved),
+        leaving out locative phrases ("the insurgents in Qatar's capital")."""
         out = []
-        for sub in self._phrase(tok):
+        for sub in self._phrase(tok, skip_preps=LOCATIVE):
             actor = self.by_token.get(sub.i)
             if actor is None and sub.tag_ in ("PRP", "PRP$"):
                 actor = self.resolve_pronoun(sub)
@@ -142,13 +144,14 @@ class Roles:
         return out
 
     @staticmethod
-    def _phrase(tok):
+    def _phrase(tok, skip_preps: frozenset[str] = frozenset()):
         """Tokens of the phrase headed by ``tok``, without embedded clauses."""
         stack, out = [tok], []
         while stack:
             t = stack.pop()
             out.append(t)
-            stack.extend(c for c in t.children if c.dep_ not in CLAUSES)
+            stack.extend(c for c in t.children if c.dep_ not in CLAUSES
+                         and not (c.dep_ == "prep" and c.lower_ in skip_preps))
         return sorted(out, key=lambda t: t.i)
 
 
