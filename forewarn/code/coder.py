@@ -14,7 +14,7 @@ import hashlib
 import logging
 from collections.abc import Sequence
 
-from ..attribute import find_reported_by, modality_of
+from ..attribute import explain_modality, find_reported_by, modality_of
 from ..models import Actor, Article, Coder, DateRef, Event, Evidence, Modality, Quote
 from .ontology import lookup
 from .patterns import Patterns, load_patterns, match_verb
@@ -40,6 +40,8 @@ EXPECTATION = frozenset({"expect", "anticipate", "predict", "forecast", "fear", 
 AUDIENCES = frozenset({"reporters", "journalists", "statement", "a statement", "news conference",
                        "press conference", "interview", "lawmakers", "parliament", "supporters"})
 IMPERSONAL = frozenset({"it", "this", "that", "there", "what", "which", "who"})
+FIGURATIVE = frozenset({"trade", "price", "tariff", "currency", "culture", "cultural", "word", "words",
+                        "bidding", "turf", "legal", "political", "propaganda", "information"})
 NEGATING_PREFIXES = frozenset({"non", "anti", "counter"})
 MILITARY_CUES = frozenset({"war", "attack", "invade", "invasion", "aggression", "aggressive", "bomb",
                            "shell", "assault", "occupy", "occupation", "threatening", "military"})
@@ -68,6 +70,8 @@ def _cue_words(clause) -> set[str]:
     for t in clause.subtree:
         if t.i >= 2 and doc[t.i - 1].text == "-" and doc[t.i - 2].lower_ in NEGATING_PREFIXES:
             continue
+        if any(c.dep_ in ("compound", "amod") and c.lower_ in FIGURATIVE for c in t.children):
+            continue    # "a trade war", "a price war"
         out.add(t.lemma_.lower())
         out.add(t.lower_)
     return out
@@ -98,6 +102,19 @@ def _governing_verb(doc, char: int):
             return tok
         tok = tok.head
     return None
+
+
+def _controlled_by(verb, trigger) -> bool:
+    """Is ``verb`` inside what ``trigger`` does ("launched an operation to flush ... out"),
+    not in a relative clause about a participant or a coordinated separate act?"""
+    tok = verb
+    for _ in range(8):
+        if tok.i == trigger.i:
+            return True
+        if tok.dep_ in ("relcl", "conj", "nsubj", "nsubjpass", "ccomp", "parataxis") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
 
 
 def _expected(trigger) -> bool:
@@ -191,7 +208,7 @@ class EventCoder:
             source, target = source[:1], source[1:]     # "the U.S. and China will meet"
         if pattern.kind != "act" and not target:
             return None
-        return self._event(verb, pattern.code, source, target, sent, quote,
+        return self._event(verb, pattern.code, source, target, sent, quote, kind=pattern.kind,
                            confidence=0.6 + (0.1 if pattern.requires else 0) + (0.1 if target else 0))
 
     def _verb_roles(self, verb, quote: Quote | None, reach: bool = False) -> tuple[list[Actor], list[Actor]]:
@@ -201,7 +218,7 @@ class EventCoder:
         if reach:
             # "threatened to use force against North Korea": the target sits in the controlled verb
             heads += [h for c in verb.children if c.dep_ == "xcomp" for h in object_heads(c)]
-        if verb.tag_ == "VBN" and (subj is None or subj.lower_ in REFLEXIVE) and quote and quote.speaker:
+        if verb.tag_ == "VBN" and subj is not None and subj.lower_ in REFLEXIVE and quote and quote.speaker:
             # "They should consider themselves warned": the speaker warns the subject of "consider"
             source = [quote.speaker] if quote.speaker.country else []
             holder, _ = subject_of(verb.head)
@@ -244,7 +261,7 @@ class EventCoder:
         subj, _ = subject_of(verb)
         speaker = self.roles.actors_of(subj) if subj is not None else []
         claim_subj, _ = subject_of(clause)
-        accused = self.roles.actors_of(claim_subj) if claim_subj is not None else []
+        accused = self.roles.heads_of(claim_subj) if claim_subj is not None else []
         return self._accusation(verb, clause, speaker, accused, sent, self.roles.quote_at(verb.idx))
 
     def _code_quoted_claim(self, root, sent: _Sentence) -> Event | None:
@@ -257,7 +274,7 @@ class EventCoder:
         subj, _ = subject_of(root)
         if subj is None or subj.lower_ in FIRST_PERSON or subj.lower_ in IMPERSONAL:
             return None
-        accused = self.roles.actors_of(subj)
+        accused = self.roles.heads_of(subj)
         return self._accusation(root, root, [quote.speaker], accused, sent, quote)
 
     def _accusation(self, trigger, clause, speaker, accused, sent, quote) -> Event | None:
@@ -274,9 +291,12 @@ class EventCoder:
 
     # --- the record ----------------------------------------------------------------
     def _event(self, trigger, code: str, source: list[Actor], target: list[Actor], sent: _Sentence,
-               quote: Quote | None, confidence: float, background: bool = False) -> Event:
+               quote: Quote | None, confidence: float, background: bool = False, kind: str = "act") -> Event:
         entry = lookup(code)
         flags = modality_of(trigger)
+        if kind == "speech" and flags.get("hypothetical"):
+            cues = explain_modality(trigger)["hypothetical"]
+            flags = {**flags, "hypothetical": any(c != "if-clause" for c in cues)}
         if trigger.pos_ == "NOUN" and trigger.head.lemma_.lower() not in LIGHT_VERBS:
             # "never condemned Russia's invasion": the negation is the condemning's, not the invasion's
             flags = {**flags, "negated": False, "hypothetical": False}
@@ -326,7 +346,7 @@ class EventCoder:
                 own.append(d)
             elif verb.i in ancestors:
                 above.append(d)
-            elif trigger in verb.ancestors:
+            elif _controlled_by(verb, trigger):
                 below.append(d)     # "launched an operation to flush them out in 2015"
         if own or below or above:
             return min(own or below or above, key=lambda d: abs(d.start - trigger.idx))

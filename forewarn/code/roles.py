@@ -131,6 +131,19 @@ class Roles:
                 out.append(actor)
         return out
 
+    def heads_of(self, tok) -> list[Actor]:
+        """Actors that ``tok`` (and its conjuncts) itself names, not ones nested in its phrase."""
+        out = []
+        for t in [tok, *tok.conjuncts]:
+            actor = self.by_token.get(t.i)
+            if actor is None and t.tag_ in ("PRP", "PRP$"):
+                actor = self.resolve_pronoun(t)
+            if actor is None:
+                actor = next((self.by_token[c.i] for c in t.children if c.dep_ == "appos" and c.i in self.by_token), None)
+            if actor and actor not in out:
+                out.append(actor)
+        return out
+
     def actors_within(self, tok) -> list[Actor]:
         """Every actor in the phrase headed by ``tok``, in text order (pronouns resolved),
         leaving out locative phrases ("the insurgents in Qatar's capital")."""
@@ -165,6 +178,8 @@ def subject_of(verb, depth: int = 0):
             agent = next((g for g in verb.children if g.dep_ == "agent"), None)
             pobj = next((p for p in agent.children if p.dep_ == "pobj"), None) if agent else None
             return pobj, True
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return None, True       # a passive with no subject of its own: its agent is unknown
     if depth > 4 or verb.head is verb:
         return None, False
     if verb.tag_ == "VBN" and verb.dep_ == "advcl":
