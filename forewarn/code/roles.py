@@ -178,7 +178,7 @@ def subject_of(verb, depth: int = 0):
             agent = next((g for g in verb.children if g.dep_ == "agent"), None)
             pobj = next((p for p in agent.children if p.dep_ == "pobj"), None) if agent else None
             return pobj, True
-    if any(c.dep_ == "auxpass" for c in verb.children):
+    if any(c.dep_ == "auxpass" for c in verb.children) and verb.dep_ != "xcomp":
         return None, True       # a passive with no subject of its own: its agent is unknown
     if depth > 4 or verb.head is verb:
         return None, False
@@ -190,7 +190,12 @@ def subject_of(verb, depth: int = 0):
         obj = next((c for c in verb.head.children if c.dep_ in ("dobj", "dative")), None)
         if obj is not None:
             return obj, False
-    if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp"):
+    if verb.dep_ == "xcomp":
+        # "X is expected to visit Y": a raising passive lends its subject to the verb it controls
+        raised = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
+        if raised is not None:
+            return raised, False
+    if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp"):
         return subject_of(verb.head, depth + 1)
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head, False

@@ -1,0 +1,299 @@
+"""The event coder end to end: sentences in, events (who, what, whom, when, how sure) out.
+
+Every sentence here is written for these tests. Articles are published on Thursday
+14 March 2024, so "on Monday" is 11 March 2024 and "last year" is 2023.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+
+import pytest
+
+from forewarn.code import CODER_NAME, CODER_VERSION, load_patterns
+from forewarn.pipeline import code_article
+
+PUBLISHED = dt.date(2024, 3, 14)
+
+
+@functools.cache
+def coded(text: str):
+    """Code ``text`` once per session (documents are frozen, so sharing them is safe)."""
+    return code_article(text, published=PUBLISHED)
+
+
+def events_with_root(text: str, root: str) -> list:
+    return [e for e in coded(text).events if e.cameo.root == root]
+
+
+def the_event(text: str, root: str):
+    """The single event of CAMEO ``root`` coded from ``text``."""
+    found = events_with_root(text, root)
+    got = [(e.cameo.code, e.evidence.trigger) for e in coded(text).events]
+    assert len(found) == 1, f"expected one {root} event, got {got}"
+    return found[0]
+
+
+def countries(actors) -> list[str | None]:
+    return [a.country for a in actors]
+
+
+# --- who did what to whom ------------------------------------------------------------
+# (sentence, source countries, target countries, PLOVER category, CAMEO root, exact CAMEO code or None)
+TYPICAL = [
+    # 04 consult
+    ("French President Emmanuel Macron visited Germany on Tuesday.", ["FRA"], ["DEU"], "CONSULT", "04", "042"),
+    ("The Turkish foreign minister visited Iraq.", ["TUR"], ["IRQ"], "CONSULT", "04", "042"),
+    ("Chinese President Xi Jinping met Brazilian President Luiz Inacio Lula da Silva in Beijing.",
+     ["CHN"], ["BRA"], "CONSULT", "04", None),
+    ("Turkey's foreign minister met with Iraqi officials in Baghdad.", ["TUR"], ["IRQ"], "CONSULT", "04", None),
+    # 05 sign agreement
+    ("Japan signed a defense agreement with the Philippines.", ["JPN"], ["PHL"], "SUPPORT", "05", "057"),
+    ("Kazakhstan signed a memorandum with Uzbekistan on water use.", ["KAZ"], ["UZB"], "SUPPORT", "05", "057"),
+    # 07 aid
+    ("Canada delivered medical supplies to Haiti.", ["CAN"], ["HTI"], "AID", "07", "073"),
+    ("Germany provided humanitarian aid to the Sudanese government.", ["DEU"], ["SDN"], "AID", "07", "073"),
+    pytest.param("Germany sent humanitarian aid to Ukraine.", ["DEU"], ["UKR"], "AID", "07", "073",
+                 marks=pytest.mark.xfail(strict=True, reason=(
+                     "the recipient is lost: resolve.is_metonymic reads 'to Ukraine' after the motion "
+                     "verb 'send' as a place, so the coder has no target actor for an 07 event"))),
+    # 16 sanctions (PLOVER maps 163 to COERCE)
+    ("The United States imposed new sanctions on Russia over the poisoning.", ["USA"], ["RUS"], "COERCE", "16", "163"),
+    ("The United States sanctioned three Russian banks.", ["USA"], ["RUS"], "COERCE", "16", "163"),
+    ("Britain announced new sanctions against Iran.", ["GBR"], ["IRN"], "COERCE", "16", "163"),
+    # 17 arrest
+    ("Ethiopian police detained a Kenyan journalist.", ["ETH"], ["KEN"], "COERCE", "17", "173"),
+    ("Iranian authorities arrested a French citizen.", ["IRN"], ["FRA"], "COERCE", "17", "173"),
+    # 19 fight
+    ("Russia attacked Ukraine with drones.", ["RUS"], ["UKR"], "ASSAULT", "19", None),
+    ("Israel struck Iran with missiles.", ["ISR"], ["IRN"], "ASSAULT", "19", None),
+    ("Azerbaijan shelled Armenian troops.", ["AZE"], ["ARM"], "ASSAULT", "19", None),
+    ("Pakistan launched airstrikes against Afghanistan.", ["PAK"], ["AFG"], "ASSAULT", "19", None),
+    # 15 force posture
+    ("India deployed troops to the border with China.", ["IND"], ["CHN"], "MOBILIZE", "15", "154"),
+    # 13 threaten
+    ("Russia threatened Moldova.", ["RUS"], ["MDA"], "THREATEN", "13", None),
+    ("North Korea threatened South Korea with nuclear strikes.", ["PRK"], ["KOR"], "THREATEN", "13", None),
+    ("Iran warned Israel against any retaliation.", ["IRN"], ["ISR"], "THREATEN", "13", None),
+    ("Iran threatened to attack Israel.", ["IRN"], ["ISR"], "THREATEN", "13", None),
+    # 11 disapprove
+    ("China accused the United States of provocation.", ["CHN"], ["USA"], "ACCUSE", "11", None),
+    ("Poland accused Belarus of orchestrating the migrant crisis.", ["POL"], ["BLR"], "ACCUSE", "11", None),
+    ("Venezuela condemned Colombia for the raid.", ["VEN"], ["COL"], "ACCUSE", "11", None),
+    # 02 appeal: no PLOVER category
+    ("The Kremlin urged Kyiv to return to talks.", ["RUS"], ["UKR"], None, "02", None),
+    ("Germany urged Israel to show restraint.", ["DEU"], ["ISR"], None, "02", None),
+    ("Turkey called on Sweden to extradite the suspects.", ["TUR"], ["SWE"], None, "02", None),
+]
+
+
+@pytest.mark.parametrize("text, source, target, category, root, code", TYPICAL)
+def test_typical_sentence_is_coded(text, source, target, category, root, code):
+    event = the_event(text, root)
+    assert (countries(event.source), countries(event.target)) == (source, target)
+    assert event.plover.category == category
+    assert code is None or event.cameo.code == code
+
+
+@pytest.mark.parametrize("text, root", [
+    ("Turkey called on Sweden to extradite the suspects.", "02"),
+    ("Germany urged Israel to show restraint.", "02"),
+])
+def test_appeal_keeps_cameo_code_with_null_plover(text, root):
+    event = the_event(text, root)
+    assert event.plover.category is None and event.cameo.base.startswith("02") and event.quad_class == 1
+
+
+@pytest.mark.parametrize("text, root, source, target", [
+    ("Ukraine was attacked by Russia overnight.", "19", ["RUS"], ["UKR"]),
+    ("Armenian forces were attacked by Azerbaijani troops.", "19", ["AZE"], ["ARM"]),
+    ("Taiwan was threatened by China.", "13", ["CHN"], ["TWN"]),
+    ("Two Georgian citizens were detained by Russian border guards.", "17", ["RUS"], ["GEO"]),
+    ("Japan was visited by the Indian prime minister.", "04", ["IND"], ["JPN"]),
+])
+def test_passive_agent_is_source_and_subject_is_target(text, root, source, target):
+    event = the_event(text, root)
+    assert (countries(event.source), countries(event.target)) == (source, target)
+
+
+@pytest.mark.parametrize("text, root, source", [
+    ("Serbia began deploying troops along the Kosovo border.", "15", ["SRB"]),
+    ("Belarus started deploying additional troops.", "15", ["BLR"]),
+    ("Russia continued to shell Ukrainian cities.", "19", ["RUS"]),
+    ("Chinese Premier Li Qiang plans to visit Australia.", "04", ["CHN"]),
+])
+def test_controlled_verb_inherits_subject(text, root, source):
+    assert countries(the_event(text, root).source) == source
+
+
+def test_threatened_attack_is_not_coded_as_a_plain_assault():
+    assault = events_with_root("Iran threatened to attack Israel.", "19")
+    assert all(e.modality.future or e.modality.hypothetical for e in assault)
+
+
+def test_compound_subject_is_one_event_with_a_list_of_sources():
+    event = the_event("Russia and Belarus attacked Ukraine.", "19")
+    assert countries(event.source) == ["RUS", "BLR"] and countries(event.target) == ["UKR"]
+
+
+# --- modality ------------------------------------------------------------------------
+@pytest.mark.parametrize("text, root, negated", [
+    ("Ukraine did not attack Russia.", "19", True),
+    ("Turkey has not deployed troops to Syria.", "15", True),
+    ("Armenia did not attack Azerbaijan, the ministry said.", "19", True),
+    ("Ukraine attacked Russia.", "19", False),
+])
+def test_negation(text, root, negated):
+    assert the_event(text, root).modality.negated is negated
+
+
+@pytest.mark.parametrize("text, root", [
+    ("If Iran attacks, Israel will respond.", "19"),
+    ("If Russia attacks Finland, NATO will respond.", "19"),
+    ("Serbia would attack Kosovo if provoked.", "19"),
+])
+def test_conditional_is_hypothetical(text, root):
+    assert the_event(text, root).modality.hypothetical
+
+
+def test_plain_event_is_not_hypothetical():
+    assert not the_event("Russia attacked Finland.", "19").modality.hypothetical
+
+
+@pytest.mark.parametrize("text, root", [
+    ("Russia will likely attack Ukraine.", "19"),
+    ("Russia allegedly attacked Georgia.", "19"),
+    ("Iran may attack Israel.", "19"),
+    ("Pakistan is reportedly preparing to attack India.", "19"),
+    ("China is likely to attack Taiwan.", "19"),
+])
+def test_hedge_flags_event(text, root):
+    assert the_event(text, root).modality.hedged
+
+
+@pytest.mark.parametrize("text, root", [
+    ("Kenyan President William Ruto will visit China next week.", "04"),
+    ("Germany will sign an agreement with France.", "05"),
+    ("Indian Prime Minister Narendra Modi will visit Japan next month.", "04"),
+    ("The Indian prime minister is expected to visit Japan.", "04"),
+])
+def test_future(text, root):
+    assert the_event(text, root).modality.future
+
+
+def test_past_event_is_not_future():
+    assert not the_event("Kenyan President William Ruto visited China.", "04").modality.future
+
+
+# --- dates ---------------------------------------------------------------------------
+@pytest.mark.parametrize("text, root, year", [
+    ("Last year, Azerbaijan attacked Armenia.", "19", 2023),
+    ("Russia invaded Ukraine in February 2022.", "19", 2022),
+    ("In 2014, Russia annexed Crimea.", "19", 2014),
+])
+def test_past_dated_event_is_historical_and_dated_then(text, root, year):
+    event = the_event(text, root)
+    assert event.modality.historical and event.date.value.year == year
+
+
+def test_undated_event_is_current_and_stamped_with_publication_date():
+    event = the_event("Azerbaijan attacked Armenia.", "19")
+    assert not event.modality.historical
+    assert (event.date.value, event.date.resolved_from) == (PUBLISHED, "publication")
+
+
+@pytest.mark.parametrize("text, root, day", [
+    ("China warned Japan on Monday.", "13", dt.date(2024, 3, 11)),
+    ("French President Emmanuel Macron visited Germany on Tuesday.", "04", dt.date(2024, 3, 12)),
+    ("Turkey's foreign minister met with Iraqi officials in Baghdad on Wednesday.", "04", dt.date(2024, 3, 13)),
+    ("Armenian forces were attacked by Azerbaijani troops on Monday.", "19", dt.date(2024, 3, 11)),
+])
+def test_date_in_sentence_dates_the_event(text, root, day):
+    event = the_event(text, root)
+    assert event.date.value == day and event.date.resolved_from != "publication"
+    assert not event.modality.historical
+
+
+# --- quotes and provenance -----------------------------------------------------------
+@pytest.mark.parametrize("text, source, target", [
+    ('"Azerbaijan is planning a new war against us," Armenian Prime Minister Nikol Pashinyan said.',
+     ["ARM"], ["AZE"]),
+    ('"Moscow is preparing an attack on our country," Ukrainian President Volodymyr Zelensky said.',
+     ["UKR"], ["RUS"]),
+    ('Russian Foreign Minister Sergei Lavrov spoke on Tuesday. "Washington is provoking a war in Europe," he said.',
+     ["RUS"], ["USA"]),
+])
+def test_quoted_speaker_accusing_another_country(text, source, target):
+    event = the_event(text, "11")
+    assert (countries(event.source), countries(event.target)) == (source, target)
+    assert event.plover.category == "ACCUSE"
+
+
+TASS_SENTENCES = [
+    "Russian troops attacked a Ukrainian village, according to TASS.",
+    "According to TASS, Belarus deployed troops to the border with Ukraine.",
+    "Russia accused Ukraine of shelling Belgorod, TASS reported.",
+]
+
+
+@pytest.mark.parametrize("text", TASS_SENTENCES)
+def test_according_to_outlet_is_reported_by(text):
+    events = coded(text).events
+    assert events and all("TASS" in e.reported_by for e in events)
+
+
+@pytest.mark.parametrize("text", TASS_SENTENCES)
+def test_reporting_outlet_is_never_an_actor(text):
+    doc = coded(text)
+    actors = [*doc.actors, *(a for e in doc.events for a in (*e.source, *e.target))]
+    assert not any("tass" in a.text.lower() or (a.name or "").lower() == "tass" for a in actors)
+
+
+# --- the record ----------------------------------------------------------------------
+ARTICLES = [
+    "Tensions rise on the Korean peninsula\n\n"
+    "SEOUL \u2014 North Korea fired ballistic missiles toward Japan on Monday, the South Korean military said.\n\n"
+    "Japanese Prime Minister Fumio Kishida condemned North Korea. "
+    "\"Pyongyang is threatening the whole region,\" he told reporters.\n\n"
+    "The United States will send additional warships to the region, according to Yonhap.\n",
+    "Turkey's foreign minister met with Iraqi officials in Baghdad on Wednesday. Iran warned Israel against "
+    "any retaliation. The United States imposed new sanctions on Russia over the poisoning.",
+]
+
+
+@pytest.mark.parametrize("text", ARTICLES)
+def test_evidence_offsets_slice_the_sentence(text):
+    doc = coded(text)
+    assert doc.events
+    for e in doc.events:
+        assert doc.article.text[e.evidence.start:e.evidence.end] == e.evidence.sentence
+
+
+@pytest.mark.parametrize("text", ARTICLES)
+def test_trigger_offsets_slice_the_trigger(text):
+    doc = coded(text)
+    assert doc.events
+    for e in doc.events:
+        assert doc.article.text[e.evidence.trigger_start:e.evidence.trigger_end] == e.evidence.trigger
+        assert e.evidence.start <= e.evidence.trigger_start < e.evidence.trigger_end <= e.evidence.end
+
+
+@pytest.mark.parametrize("text", ARTICLES)
+def test_coder_name_and_versions_are_recorded(text):
+    for e in coded(text).events:
+        assert e.coder.name == CODER_NAME
+        assert e.coder.version.startswith(CODER_VERSION)
+        assert load_patterns().version in e.coder.data_version
+
+
+@pytest.mark.parametrize("text", ARTICLES)
+def test_event_ids_are_stable_across_runs(text):
+    first = [e.event_id for e in code_article(text, published=PUBLISHED).events]
+    second = [e.event_id for e in code_article(text, published=PUBLISHED).events]
+    assert first and first == second
+
+
+@pytest.mark.parametrize("text", ARTICLES)
+def test_event_ids_are_unique_within_an_article(text):
+    ids = [e.event_id for e in coded(text).events]
+    assert len(ids) == len(set(ids))
