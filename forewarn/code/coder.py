@@ -34,6 +34,7 @@ HOSTILE_CUES = frozenset({"threaten", "threatening", "threat", "aggression", "ag
                           "destabilize", "sabotage", "massacre", "genocide", "occupy", "occupation"})
 SKIP_CONTEXT = frozenset({"nsubj", "nsubjpass", "csubj", "aux", "auxpass", "neg", "punct", "cc", "conj",
                           "mark", "advmod", "ccomp", "parataxis", "advcl", "relcl"})
+NOMINAL_DEPS = frozenset({"amod", "compound", "pobj", "dobj", "nsubj", "nsubjpass", "attr", "poss"})
 LIGHT_VERBS = frozenset({"launch", "carry", "conduct", "stage", "mount", "begin", "start", "order",
                          "continue", "escalate", "make", "pay", "hold", "impose"})
 APPEALS = frozenset({"urge", "call", "ask", "demand", "appeal", "press", "want", "hope", "wish", "push",
@@ -190,8 +191,9 @@ class EventCoder:
     def _code_token(self, tok, sent: _Sentence) -> list[Event]:
         out = []
         lemma = tok.lemma_.lower()
-        if (tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")) and tok.dep_ != "amod":
-            # an adjectival participle ("the visiting minister") describes, it does not report
+        if (tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")) and tok.dep_ not in NOMINAL_DEPS:
+            # an adjectival participle ("the visiting minister") describes, it does not report;
+            # a "verb" in a noun's position ("last year's protests") is a mis-tagged noun
             if lemma in self.patterns.verbs:
                 event = self._code_verb(tok, lemma, sent)
                 if event:

@@ -73,6 +73,8 @@ class Roles:
         found: Actor | None = None
         if tok.tag_ == "PRP$" and word not in FIRST_PERSON:
             found = self._possessor(tok)
+        elif speaker is None and word not in FIRST_PERSON:
+            found = self._reporter(tok)
         if found is not None:
             pass
         elif word in FIRST_PERSON:
@@ -80,7 +82,7 @@ class Roles:
         elif word in THIRD_PLURAL or word in THIRD_NEUTER:
             plural = word in THIRD_PLURAL and speaker is None
             for actor in self._before(tok.idx, window=600):
-                if not actor.country or self.is_person(actor):
+                if not (actor.country or actor.kb_id) or self.is_person(actor):
                     continue
                 if speaker and actor.country == speaker.country:
                     continue
@@ -93,6 +95,19 @@ class Roles:
         if found is None:
             return None
         return dataclasses.replace(found, text=tok.text, start=tok.idx, end=tok.idx + len(tok.text))
+
+    def _reporter(self, tok) -> Actor | None:
+        """"The UNHCR said it was ready": a pronoun subject of a reported clause is the reporter."""
+        clause = tok.head
+        if tok.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "ccomp" or clause.head.pos_ not in ("VERB", "AUX"):
+            return None
+        subj = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.tag_ in ("PRP", "PRP$"):
+            return None
+        actor = self.actor_of(subj)
+        if actor is None or self.is_person(actor) != (tok.lower_ in PERSONAL):
+            return None
+        return actor if actor.country or actor.kb_id else None
 
     def _possessor(self, tok) -> Actor | None:
         """A possessive pronoun ("its offensive") most often refers to its clause's subject."""
@@ -117,7 +132,7 @@ class Roles:
             return self.resolve_pronoun(tok)
         ranked = [c for c in tok.children if c.dep_ == "appos"] + [tok]
         for head in ranked:
-            for sub in self._phrase(head):
+            for sub in self._phrase(head, skip_preps=LOCATIVE):
                 if sub.i in self.by_token:
                     return self.by_token[sub.i]
         return None
