@@ -117,8 +117,9 @@ def ingest(sources: Sequence[str], settings: Settings | None = None, *, store: S
                     if on_article:
                         on_article(doc, raw)
             except ForewarnError as e:
-                summary.errors.append(f"{source}: {e}")
-                log.warning("ingest of %s failed: %s", source, e)
+                message = str(e)
+                summary.errors.append(message if source in message else f"{source}: {message}")
+                log.info("ingest of %s failed: %s", source, e)
     finally:
         if own:
             store.close()

@@ -16,13 +16,14 @@ from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from ..errors import ForewarnError, InputError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Forewarn: news articles in, coded political events (CAMEO, PLOVER) with evidence out.")
 out = Console(soft_wrap=True)
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)
 
 DbOption = Annotated[Optional[Path], typer.Option("--db", help="SQLite store (default ./forewarn.db or FOREWARN_DB).")]
 PublishedOption = Annotated[Optional[str], typer.Option("--published", help="Publication date (YYYY-MM-DD) when the input lacks one.")]
@@ -39,7 +40,7 @@ def handle_errors(fn):
         try:
             return fn(*args, **kwargs)
         except ForewarnError as e:
-            err.print(f"[bold red]error:[/] {e}", highlight=False, markup=True)
+            err.print(f"[bold red]error:[/] {escape(str(e))}", highlight=False, markup=True)
             raise typer.Exit(1) from None
         except KeyboardInterrupt:
             err.print("interrupted")
@@ -55,6 +56,15 @@ def _settings(db: Path | None = None, model: str | None = None):
 def _published(value: str | None) -> dt.date | None:
     from ..ingest import parse_published
     return parse_published(value) if value else None
+
+
+def _event_date(option: str, value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise InputError(f"{option} {value!r} is not a date: use YYYY-MM-DD, e.g. 2023-01-24") from None
 
 
 @app.callback()
@@ -136,7 +146,7 @@ def events(
             raise InputError(f"--dyad {dyad!r} must name two countries, e.g. BLR,UKR")
         pair = (parts[0], parts[1])
     filt = EventFilter(actor=actor, country=country, dyad=pair, category=category, root=root,
-                       since=_published(since), until=_published(until), article_id=article,
+                       since=_event_date("--since", since), until=_event_date("--until", until), article_id=article,
                        include_uncounted=not counted, limit=limit)
     settings = _settings(db)
     _require_store(settings.db)

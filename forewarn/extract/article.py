@@ -48,7 +48,7 @@ def extract_article(raw: RawArticle) -> Article:
         section=cleaned.section,
         kicker=cleaned.kicker,
         deck=cleaned.deck,
-        published=raw.published or (meta.published if meta else None),
+        published=raw.published or cleaned.published or (meta.published if meta else None),
         language=raw.language or (meta.language if meta else None) or "en",
         origin=raw.origin,
     )

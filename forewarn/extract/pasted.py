@@ -10,12 +10,14 @@ sentence found in a longer paragraph and link lists trailing the last paragraph.
 """
 from __future__ import annotations
 
+import datetime as dt
+
 import dataclasses
 import logging
 import re
 from dataclasses import dataclass
 
-from .noise import QUOTE_MARKS, is_caps, is_noise, is_picture_line, strip_quotes
+from .noise import QUOTE_MARKS, is_caps, is_dateline, is_noise, is_picture_line, strip_quotes
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +36,7 @@ class CleanedText:
     kicker: str | None
     deck: str | None
     body: str
+    published: dt.date | None = None     # from a dateline such as "Updated May 14, 2024 9:12 AM"
 
 
 @dataclass(frozen=True)
@@ -218,4 +221,24 @@ def clean_text(text: str) -> CleanedText:
     units = merge_wrapped(split_units(text))
     header = parse_header(units)
     body = join_body(units[header.body_start:])
-    return CleanedText(header.section, header.title, header.kicker, header.deck, body)
+    return CleanedText(header.section, header.title, header.kicker, header.deck, body,
+                       find_dateline_date(text))
+
+
+_DATELINE_LABEL = re.compile(r"^(updated|published|posted|last modified|modified|first published)\s*:?\s*", re.I)
+_TIME_PART = re.compile(r"\s*(\d{1,2}[:.]\d{2}\s*(am|pm|a\.m\.|p\.m\.)?|\d{1,2}\s*(am|pm))\b.*$", re.I)
+
+
+def find_dateline_date(text: str, first_lines: int = 20) -> dt.date | None:
+    """Return the date of the first dateline near the top ("Updated May 14, 2024 9:12 AM ET")."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()][:first_lines]
+    for line in lines:
+        if not is_dateline(line):
+            continue
+        core = _TIME_PART.sub("", _DATELINE_LABEL.sub("", line)).strip(" ,|•·")
+        for fmt in ("%B %d, %Y", "%b %d, %Y", "%b. %d, %Y", "%d %B %Y", "%d %b %Y", "%Y-%m-%d", "%B %d %Y"):
+            try:
+                return dt.datetime.strptime(core, fmt).date()
+            except ValueError:
+                continue
+    return None
