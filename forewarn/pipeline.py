@@ -11,6 +11,7 @@ from itertools import islice
 from .annotate import annotate_many, load_model, model_version
 from .attribute import find_quotes
 from .code import CODER_NAME, CODER_VERSION, code_events, load_patterns
+from .code.coder import country_adjectives
 from .errors import ForewarnError
 from .extract import extract_article
 from .ingest import read_sources
@@ -29,6 +30,11 @@ def _coder(settings: Settings) -> Coder:
     patterns = load_patterns(tuple(settings.pattern_files))
     data = f"patterns-{patterns.version}+actors-{knowledge_version(tuple(settings.actor_files))}"
     return Coder(CODER_NAME, f"{CODER_VERSION}+{model_version(settings.model)}", data)
+
+
+@functools.cache
+def _adjectives(settings: Settings) -> dict[str, str]:
+    return country_adjectives(load_knowledge(tuple(settings.actor_files)))
 
 
 def _places(doc, actors) -> tuple[Place, ...]:
@@ -55,7 +61,8 @@ def code_parsed(article: Article, doc, settings: Settings) -> Document:
     dates = find_dates(doc, article.published, text=article.text) if article.published else []
     quotes = [_stamp_quote(q, article.published) for q in find_quotes(doc, actors, article.published, dates)]
     events = code_events(doc, article, actors, quotes, dates, coder=_coder(settings),
-                         patterns=load_patterns(tuple(settings.pattern_files)))
+                         patterns=load_patterns(tuple(settings.pattern_files)),
+                         adjectives=_adjectives(settings))
     return Document(article=article, events=tuple(events), quotes=tuple(quotes), actors=tuple(actors),
                     places=_places(doc, actors), dates=tuple(dates))
 

@@ -22,7 +22,8 @@ from ..errors import ForewarnError, InputError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Forewarn: news articles in, coded political events (CAMEO, PLOVER) with evidence out.")
-out = Console(soft_wrap=True)
+# Off a terminal (a pipe, a file) rich would wrap tables at 80 columns: give them room.
+out = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 180)
 err = Console(stderr=True, soft_wrap=True)
 
 DbOption = Annotated[Optional[Path], typer.Option("--db", help="SQLite store (default ./forewarn.db or FOREWARN_DB).")]

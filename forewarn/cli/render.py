@@ -41,8 +41,9 @@ def print_json_document(console: Console, document: Document) -> None:
 
 def events_table(events: Sequence[Event], title: str | None = None, urls: Sequence[str | None] = ()) -> Table:
     table = Table(title=title, show_lines=False, expand=False)
-    for col in ("date", "source", "CAMEO", "PLOVER", "target", "trigger", "flags", "evidence"):
-        table.add_column(col, overflow="fold")
+    for col in ("date", "source", "CAMEO", "PLOVER", "target", "trigger", "flags"):
+        table.add_column(col, overflow="fold", max_width=28)
+    table.add_column("evidence", overflow="fold", ratio=1, min_width=40)
     for e in events:
         date = e.date.value.isoformat() if e.date.value else "?"
         if e.date.end:

@@ -162,10 +162,11 @@ class EventCoder:
     """Code one parsed article; construct once per article."""
 
     def __init__(self, doc, article: Article, actors: Sequence[Actor], quotes: Sequence[Quote],
-                 dates: Sequence[DateRef], patterns: Patterns, coder: Coder):
+                 dates: Sequence[DateRef], patterns: Patterns, coder: Coder,
+                 adjectives: dict[str, str] | None = None):
         self.doc = doc
         self.article = article
-        self.roles = Roles(doc, actors, quotes)
+        self.roles = Roles(doc, actors, quotes, adjectives)
         self.quotes = quotes
         self.dates = dates
         self.patterns = patterns
@@ -384,8 +385,16 @@ class EventCoder:
 
 def code_events(doc, article: Article, actors: Sequence[Actor], quotes: Sequence[Quote] = (),
                 dates: Sequence[DateRef] = (), *, patterns: Patterns | None = None,
-                coder: Coder | None = None) -> list[Event]:
-    """Code the events of one parsed article (``doc`` is the spaCy parse of ``article.text``)."""
+                coder: Coder | None = None, adjectives: dict[str, str] | None = None) -> list[Event]:
+    """Code the events of one parsed article (``doc`` is the spaCy parse of ``article.text``).
+
+    ``adjectives`` maps country adjectives to ISO codes, so that "Armenian positions" can
+    be a target (see ``country_adjectives``)."""
     patterns = patterns or load_patterns()
     coder = coder or Coder(CODER_NAME, CODER_VERSION, patterns.version)
-    return EventCoder(doc, article, actors, quotes, dates, patterns, coder).code()
+    return EventCoder(doc, article, actors, quotes, dates, patterns, coder, adjectives).code()
+
+
+def country_adjectives(knowledge) -> dict[str, str]:
+    """Map each country adjective ("armenian") to its ISO code, from the actor knowledge base."""
+    return {adj.lower(): c.iso3 for c in knowledge.countries.values() for adj in c.adjectives}

@@ -22,6 +22,20 @@ THIRD_PLURAL = frozenset({"they", "them", "their", "theirs"})
 THIRD_NEUTER = frozenset({"it", "its"})
 PERSONAL = frozenset({"he", "him", "his", "she", "her"})
 REFLEXIVE = frozenset({"themselves", "himself", "herself", "itself", "ourselves", "myself"})
+GROUP_SECTORS = {
+    **dict.fromkeys(("position", "unit", "troop", "force", "soldier", "jet", "warplane", "drone", "artillery",
+                     "tank", "army", "navy", "ship", "warship", "post", "base", "battalion", "brigade",
+                     "fighter", "aircraft", "helicopter", "submarine", "vessel", "patrol", "border guard",
+                     "guard", "military", "sniper", "gunboat"), "MIL"),
+    **dict.fromkeys(("civilian", "villager", "resident", "citizen", "national", "village", "town", "city",
+                     "farmer", "fisherman", "worker", "student", "people", "family", "child", "woman",
+                     "pilgrim", "tourist", "hospital", "school", "home", "house"), "CVL"),
+    **dict.fromkeys(("journalist", "reporter", "newspaper", "broadcaster"), "MED"),
+    **dict.fromkeys(("police", "policeman", "officer"), "COP"),
+    **dict.fromkeys(("diplomat", "embassy", "consulate", "official", "minister", "envoy", "delegation"), "GOV"),
+    **dict.fromkeys(("company", "firm", "bank", "exporter", "business"), "BUS"),
+    **dict.fromkeys(("refugee", "migrant", "asylum-seeker"), "REF"),
+}
 LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "from", "across", "throughout"})
 CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "parataxis"})
 
@@ -29,8 +43,10 @@ CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "parata
 class Roles:
     """Actor look-ups over one parsed article."""
 
-    def __init__(self, doc, actors: Sequence[Actor], quotes: Sequence[Quote]):
+    def __init__(self, doc, actors: Sequence[Actor], quotes: Sequence[Quote],
+                 adjectives: dict[str, str] | None = None):
         self.doc = doc
+        self.adjectives = adjectives or {}
         self.actors = sorted(actors, key=lambda a: a.start)
         self.starts = [a.start for a in self.actors]
         self.quotes = [q for q in quotes if q.kind in ("direct", "partial")]
@@ -135,6 +151,20 @@ class Roles:
             for sub in self._phrase(head, skip_preps=LOCATIVE):
                 if sub.i in self.by_token:
                     return self.by_token[sub.i]
+        return self._demonym_group(tok)
+
+    def _demonym_group(self, tok) -> Actor | None:
+        """"Armenian positions", "Israeli jets", "Sudanese villagers": a country's forces or people."""
+        sector = GROUP_SECTORS.get(tok.lemma_.lower())
+        if sector is None:
+            return None
+        for c in tok.children:
+            country = self.adjectives.get(c.lower_) if c.dep_ in ("amod", "compound") else None
+            if country:
+                first = min(c.i, *(t.i for t in c.subtree))
+                span = self.doc[first:tok.i + 1]
+                return Actor(text=span.text, start=span.start_char, end=span.end_char, country=country,
+                             sector=sector)
         return None
 
     def actors_of(self, tok) -> list[Actor]:
