@@ -333,13 +333,16 @@ class EventCoder:
         reported = [r for r in reported if r.lower() not in own and r.lower() not in AUDIENCES
                     and not any(r.lower() in o for o in own if o)]
         span = sent.span
+        text = span.text.rstrip()
+        lead = len(text) - len(text.lstrip())
         digest = hashlib.sha1(f"{self.article.article_id}:{trigger.idx}:{code}".encode()).hexdigest()[:16]
         return Event(
             event_id=digest, article_id=self.article.article_id, sentence_index=sent.index,
             source=tuple(source), target=tuple(target), cameo=entry.cameo, plover=entry.plover,
             goldstein=entry.goldstein, plover_score=entry.plover_score, quad_class=entry.quad_class,
             date=date,
-            evidence=Evidence(sentence=span.text, start=span.start_char, end=span.end_char,
+            evidence=Evidence(sentence=text.strip(), start=span.start_char + lead,
+                              end=span.start_char + len(text),
                               trigger=trigger.text, trigger_start=trigger.idx,
                               trigger_end=trigger.idx + len(trigger.text),
                               quote_id=quote.quote_id if quote else None),
