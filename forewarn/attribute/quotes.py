@@ -38,6 +38,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 from forewarn.attribute import cues, speech
@@ -121,11 +122,11 @@ class _Context:
     """Everything one call of find_quotes looks up repeatedly."""
 
     def __init__(self, doc: Doc, actors: Sequence[Actor], dates: Sequence[DateRef],
-                 published: dt.date | None, marks: list[QuoteMarks]) -> None:
-        self.doc, self.text = doc, doc.text
+                 published: dt.date | None, marks: list[QuoteMarks], text: str | None = None) -> None:
+        self.doc, self.text = doc, text if text is not None else doc.text
         self.actors = sorted(actors, key=lambda a: (a.start, -a.end))
         self.dates, self.published, self.marks = list(dates), published, marks
-        self.tok_starts = [t.idx for t in doc]
+        self.tok_starts = doc.to_array(IDX).tolist()
         self.paragraph_starts = [0] + [m.end() for m in _PARAGRAPH.finditer(self.text)]
         self.speakers: list[Actor] = []     # speakers found so far, for "he said"
         self.persons = self._person_mentions()
@@ -380,15 +381,16 @@ def find_quotes(doc: Doc, actors: Sequence[Actor], published: dt.date | None = N
     """
     if not len(doc):
         return []
-    marks = find_quote_marks(doc.text)
-    ctx = _Context(doc, actors, dates, published, marks)
+    text = doc.text     # spaCy rebuilds Doc.text on every access: read it once
+    marks = find_quote_marks(text)
+    ctx = _Context(doc, actors, dates, published, marks, text)
     indirect = _indirect(ctx)
     done: list[_Found] = []
     for m in marks:
         if _is_partial(ctx, m):
             said = _partial(ctx, m, indirect)
             if said is None:
-                log.debug("skipping unattributed scare quote %r", doc.text[m.start:m.end])
+                log.debug("skipping unattributed scare quote %r", text[m.start:m.end])
                 continue
             done.append(_Found("partial", m.start, m.end, said))
             continue
@@ -399,7 +401,7 @@ def find_quotes(doc: Doc, actors: Sequence[Actor], published: dt.date | None = N
     quotes = []
     for n, f in enumerate(sorted(done + indirect, key=lambda f: (f.start, -f.end)), start=1):
         said = f.said or _Said(None, None, None, None)
-        quotes.append(Quote(quote_id=f"q{n}", text=doc.text[f.start:f.end], kind=f.kind,
+        quotes.append(Quote(quote_id=f"q{n}", text=text[f.start:f.end], kind=f.kind,
                             start=f.start, end=f.end, speaker=said.speaker, verb=said.verb,
                             channel=said.channel, date=said.date))
     return quotes

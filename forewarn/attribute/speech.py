@@ -44,7 +44,7 @@ def span_phrase(doc: Doc, first: int, last: int) -> Phrase | None:
     if first > last:
         return None
     start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
-    return Phrase(doc.text[start:end], start, end)
+    return Phrase(doc[first:last + 1].text, start, end)    # not doc.text: rebuilt on each access
 
 
 def noun_phrase(head: Token, *, drop_determiner: bool = False) -> Phrase | None:
