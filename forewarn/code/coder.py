@@ -40,6 +40,7 @@ LIGHT_VERBS = frozenset({"launch", "carry", "conduct", "stage", "mount", "begin"
 APPEALS = frozenset({"urge", "call", "ask", "demand", "appeal", "press", "want", "hope", "wish", "push",
                      "request", "implore", "plead", "encourage", "invite", "insist", "look"})
 EXPECTATION = frozenset({"expect", "anticipate", "predict", "forecast", "fear", "worry", "project"})
+PRIVATE = frozenset({"CVL", "REF", "BUS", "EDU", "HLH"})
 AUDIENCES = frozenset({"reporters", "journalists", "statement", "a statement", "news conference",
                        "press conference", "interview", "lawmakers", "parliament", "supporters"})
 IMPERSONAL = frozenset({"it", "this", "that", "there", "what", "which", "who"})
@@ -218,9 +219,12 @@ class EventCoder:
         if pattern is None:
             return None
         quote = self.roles.quote_at(verb.idx)
-        source, target = self._verb_roles(verb, quote, reach=pattern.kind == "speech")
+        source, target = self._verb_roles(verb, quote, reach=pattern.kind == "speech",
+                                          nested=pattern.kind != "speech")
         if not source:
             return None
+        if pattern.code.startswith("04") and all(a.sector in PRIVATE for a in source):
+            return None     # tourists visiting, students meeting: not a political consultation
         if pattern.kind == "dyadic" and not target and len(source) > 1:
             source, target = source[:1], source[1:]     # "the U.S. and China will meet"
         if pattern.kind != "act" and not target:
@@ -228,7 +232,11 @@ class EventCoder:
         return self._event(verb, pattern.code, source, target, sent, quote, kind=pattern.kind,
                            confidence=0.6 + (0.1 if pattern.requires else 0) + (0.1 if target else 0))
 
-    def _verb_roles(self, verb, quote: Quote | None, reach: bool = False) -> tuple[list[Actor], list[Actor]]:
+    def _verb_roles(self, verb, quote: Quote | None, reach: bool = False,
+                    nested: bool = True) -> tuple[list[Actor], list[Actor]]:
+        """Source and target of a verb; ``nested`` also looks inside object phrases ("toward
+        its border with Ukraine"), which a speech act must not ("condemned violence against
+        civilians" does not condemn the civilians)."""
         subj, passive = subject_of(verb)
         source = self.roles.actors_of(subj) if subj is not None else []
         heads = object_heads(verb)
@@ -242,7 +250,8 @@ class EventCoder:
             heads = [holder] if holder is not None else heads
         target: list[Actor] = []
         for head in heads:
-            for actor in self.roles.actors_of(head) or self.roles.actors_within(head):
+            found = self.roles.actors_of(head) or (self.roles.actors_within(head) if nested else [])
+            for actor in found:
                 if not any(_same_side(actor, s) or (actor.country, actor.sector) == (s.country, s.sector)
                            for s in source) and actor not in target:
                     target.append(actor)
