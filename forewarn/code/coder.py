@@ -38,7 +38,8 @@ NOMINAL_DEPS = frozenset({"amod", "compound", "pobj", "dobj", "nsubj", "nsubjpas
 LIGHT_VERBS = frozenset({"launch", "carry", "conduct", "stage", "mount", "begin", "start", "order",
                          "continue", "escalate", "make", "pay", "hold", "impose"})
 APPEALS = frozenset({"urge", "call", "ask", "demand", "appeal", "press", "want", "hope", "wish", "push",
-                     "request", "implore", "plead", "encourage", "invite", "insist", "look"})
+                     "request", "implore", "plead", "encourage", "invite", "insist", "look", "suppose"})
+RARELY = frozenset({"seldom", "rarely", "hardly", "scarcely", "barely"})
 EXPECTATION = frozenset({"expect", "anticipate", "predict", "forecast", "fear", "worry", "project"})
 PRIVATE = frozenset({"CVL", "REF", "BUS", "EDU", "HLH"})
 AUDIENCES = frozenset({"reporters", "journalists", "statement", "a statement", "news conference",
@@ -125,12 +126,20 @@ def _desired(trigger) -> bool:
     """"called for the Taliban to lift the ban": an act someone asks for has not happened."""
     tok = trigger
     for _ in range(6):
-        if tok.head.i == tok.i or tok.dep_ not in ("xcomp", "ccomp", "conj", "pcomp", "pobj", "prep"):
+        infinitive = tok.dep_ == "advcl" and any(c.dep_ in ("aux", "mark") and c.lower_ in ("to", "for")
+                                                 for c in tok.children)
+        if tok.head.i == tok.i or not (tok.dep_ in ("xcomp", "ccomp", "conj", "pcomp", "pobj", "prep", "acl")
+                                       or infinitive):
             return False
         tok = tok.head
         if tok.lemma_.lower() in APPEALS:
             return True
     return False
+
+
+def _rarely(trigger) -> bool:
+    """"seldom criticized China": an adverb of negative frequency negates the act."""
+    return any(c.dep_ in ("advmod", "neg") and c.lower_ in RARELY for c in trigger.children)
 
 
 def _expected(trigger) -> bool:
@@ -356,7 +365,7 @@ class EventCoder:
                               trigger_end=trigger.idx + len(trigger.text),
                               quote_id=quote.quote_id if quote else None),
             coder=self.coder,
-            modality=Modality(negated=bool(flags.get("negated")),
+            modality=Modality(negated=bool(flags.get("negated")) or _rarely(trigger),
                               hypothetical=bool(flags.get("hypothetical")) or _counterfactual(trigger)
                               or _desired(trigger),
                               future=bool(flags.get("future")) or _expected(trigger), historical=historical,
