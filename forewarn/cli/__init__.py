@@ -187,3 +187,7 @@ def _require_store(path: str) -> None:
 def main() -> None:
     """Console-script entry point."""
     app()
+
+
+# Commands defined in sibling modules register themselves on ``app`` when imported.
+from . import analysis, evaluate  # noqa: E402,F401
