@@ -14,20 +14,19 @@ import hashlib
 import logging
 from collections.abc import Sequence
 
-from ..attribute import explain_modality, find_reported_by, modality_of
+from ..attribute import find_reported_by
 from ..models import Actor, Article, Coder, DateRef, Event, Evidence, Modality, Quote
 from .ontology import lookup
 from .patterns import Patterns, load_patterns, match_verb
 from .roles import FIRST_PERSON, REFLEXIVE, Roles, object_heads, subject_of
+from .status import SPEECH_LEMMAS, event_modality
+from .when import controlled_by, governing_verb
 
 log = logging.getLogger(__name__)
 
 CODER_NAME = "forewarn-rules"
 CODER_VERSION = "0.1.0"
 HISTORICAL_AFTER = dt.timedelta(days=14)
-SPEECH_LEMMAS = frozenset({"say", "suggest", "claim", "allege", "assert", "insist", "argue", "add",
-                           "write", "tell", "state", "note", "accuse", "charge", "warn", "declare",
-                           "stress", "believe", "assess", "contend"})
 HOSTILE_CUES = frozenset({"threaten", "threatening", "threat", "aggression", "aggressive", "attack",
                           "war", "provocation", "provoke", "invade", "invasion", "kill", "terror",
                           "terrorist", "escalate", "escalation", "violate", "bomb", "shell", "assault",
@@ -35,12 +34,6 @@ HOSTILE_CUES = frozenset({"threaten", "threatening", "threat", "aggression", "ag
 SKIP_CONTEXT = frozenset({"nsubj", "nsubjpass", "csubj", "aux", "auxpass", "neg", "punct", "cc", "conj",
                           "mark", "advmod", "ccomp", "parataxis", "advcl", "relcl"})
 NOMINAL_DEPS = frozenset({"amod", "compound", "pobj", "dobj", "nsubj", "nsubjpass", "attr", "poss"})
-LIGHT_VERBS = frozenset({"launch", "carry", "conduct", "stage", "mount", "begin", "start", "order",
-                         "continue", "escalate", "make", "pay", "hold", "impose"})
-APPEALS = frozenset({"urge", "call", "ask", "demand", "appeal", "press", "want", "hope", "wish", "push",
-                     "request", "implore", "plead", "encourage", "invite", "insist", "look", "suppose"})
-RARELY = frozenset({"seldom", "rarely", "hardly", "scarcely", "barely"})
-EXPECTATION = frozenset({"expect", "anticipate", "predict", "forecast", "fear", "worry", "project"})
 PRIVATE = frozenset({"CVL", "REF", "BUS", "EDU", "HLH"})
 AUDIENCES = frozenset({"reporters", "journalists", "statement", "a statement", "news conference",
                        "press conference", "interview", "lawmakers", "parliament", "supporters"})
@@ -80,71 +73,6 @@ def _cue_words(clause) -> set[str]:
         out.add(t.lemma_.lower())
         out.add(t.lower_)
     return out
-
-
-def _counterfactual(trigger) -> bool:
-    """"conditions under which Belarus would join the war": "would" outside reported speech."""
-    tok = trigger
-    for _ in range(8):
-        if any(c.dep_ == "aux" and c.lower_ == "would" for c in tok.children):
-            return not any(a.lemma_.lower() in SPEECH_LEMMAS for a in tok.ancestors)
-        if tok.dep_ not in ("xcomp", "conj") or tok.head.i == tok.i:
-            return False
-        tok = tok.head
-    return False
-
-
-def _governing_verb(doc, char: int):
-    """The first verb above the token at ``char`` (the clause a date expression belongs to)."""
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
-    if span is None:
-        return None
-    tok = span[0]
-    for _ in range(12):
-        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
-            return tok
-        if tok.head.i == tok.i:
-            return tok
-        tok = tok.head
-    return None
-
-
-def _controlled_by(verb, trigger) -> bool:
-    """Is ``verb`` inside what ``trigger`` does ("launched an operation to flush ... out"),
-    not in a relative clause about a participant or a coordinated separate act?"""
-    tok = verb
-    for _ in range(8):
-        if tok.i == trigger.i:
-            return True
-        if tok.dep_ in ("relcl", "conj", "nsubj", "nsubjpass", "ccomp", "parataxis") or tok.head.i == tok.i:
-            return False
-        tok = tok.head
-    return False
-
-
-def _desired(trigger) -> bool:
-    """"called for the Taliban to lift the ban": an act someone asks for has not happened."""
-    tok = trigger
-    for _ in range(6):
-        infinitive = tok.dep_ == "advcl" and any(c.dep_ in ("aux", "mark") and c.lower_ in ("to", "for")
-                                                 for c in tok.children)
-        if tok.head.i == tok.i or not (tok.dep_ in ("xcomp", "ccomp", "conj", "pcomp", "pobj", "prep", "acl")
-                                       or infinitive):
-            return False
-        tok = tok.head
-        if tok.lemma_.lower() in APPEALS:
-            return True
-    return False
-
-
-def _rarely(trigger) -> bool:
-    """"seldom criticized China": an adverb of negative frequency negates the act."""
-    return any(c.dep_ in ("advmod", "neg") and c.lower_ in RARELY for c in trigger.children)
-
-
-def _expected(trigger) -> bool:
-    """"expecting North Korea to launch a missile": a prediction, not an event (yet)."""
-    return any(a.lemma_.lower() in EXPECTATION for a in trigger.ancestors)
 
 
 def _same_side(a: Actor, b: Actor) -> bool:
@@ -329,13 +257,7 @@ class EventCoder:
     def _event(self, trigger, code: str, source: list[Actor], target: list[Actor], sent: _Sentence,
                quote: Quote | None, confidence: float, background: bool = False, kind: str = "act") -> Event:
         entry = lookup(code)
-        flags = modality_of(trigger)
-        if kind == "speech" and flags.get("hypothetical"):
-            cues = explain_modality(trigger)["hypothetical"]
-            flags = {**flags, "hypothetical": any(c != "if-clause" for c in cues)}
-        if trigger.pos_ == "NOUN" and trigger.head.lemma_.lower() not in LIGHT_VERBS:
-            # "never condemned Russia's invasion": the negation is the condemning's, not the invasion's
-            flags = {**flags, "negated": False, "hypothetical": False}
+        flags = event_modality(trigger, kind)
         date = self._date_for(trigger, sent, quote)
         historical = self._is_historical(date, background)
         reported = list(sent.reported_by)
@@ -365,11 +287,9 @@ class EventCoder:
                               trigger_end=trigger.idx + len(trigger.text),
                               quote_id=quote.quote_id if quote else None),
             coder=self.coder,
-            modality=Modality(negated=bool(flags.get("negated")) or _rarely(trigger),
-                              hypothetical=bool(flags.get("hypothetical")) or _counterfactual(trigger)
-                              or _desired(trigger),
-                              future=bool(flags.get("future")) or _expected(trigger), historical=historical,
-                              hedged=bool(flags.get("hedged")) or _expected(trigger), claimed_by=claimed_by),
+            modality=Modality(negated=flags["negated"], hypothetical=flags["hypothetical"],
+                              future=flags["future"], historical=historical, hedged=flags["hedged"],
+                              claimed_by=claimed_by),
             reported_by=tuple(reported), confidence=round(min(confidence, 0.95), 2),
         )
 
@@ -379,14 +299,14 @@ class EventCoder:
         own, above, below = [], [], []
         ancestors = {a.i for a in trigger.ancestors}
         for d in sent.dates:
-            verb = _governing_verb(self.doc, d.start)
+            verb = governing_verb(self.doc, d.start)
             if verb is None:
                 continue
             if verb.i == trigger.i or (trigger.pos_ == "NOUN" and verb.i in ancestors):
                 own.append(d)
             elif verb.i in ancestors:
                 above.append(d)
-            elif _controlled_by(verb, trigger):
+            elif controlled_by(verb, trigger):
                 below.append(d)     # "launched an operation to flush them out in 2015"
         if own or below or above:
             return min(own or below or above, key=lambda d: abs(d.start - trigger.idx))
