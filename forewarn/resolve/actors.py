@@ -49,6 +49,10 @@ _PLACE_NOUNS = {"city", "capital", "region", "part", "north", "south", "east", "
 _ACTOR_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "agent", "poss", "appos", "attr", "ROOT",
                "csubj", "oprd"}
 _MODIFIER_POS = {"ADJ", "NOUN", "PROPN", "VERB"}
+_CLAUSE_POS = {"CCONJ", "SCONJ", "VERB", "AUX", "PRON"}
+_FORMER = {"former", "ex", "ex-", "late"}
+# offices held *at* an international body by a state ("Britain's U.N. ambassador")
+_POSTED = {"ambassador", "envoy", "mission", "representative", "delegation", "delegate"}
 
 
 @dataclass
@@ -69,6 +73,7 @@ class _Mention:
     phrase: str | None = None       # sector phrase for institutions and titles
     kind: str | None = None         # role | body | group | person | org | state
     absorbed: bool = False          # a title or apposition folded into a person
+    former: bool = False            # "former foreign minister": the holder is an elite (ELI)
 
 
 def resolve_actors(doc: Doc, published: dt.date | None,
@@ -79,8 +84,9 @@ def resolve_actors(doc: Doc, published: dt.date | None,
     its term). Offsets index ``doc.text``.
     """
     kb = knowledge or load_knowledge()
-    matches = _match(doc, kb)
-    resolver = _Resolver(doc, kb, published, matches)
+    text = doc.text  # Doc.text is rebuilt from the tokens on every access: read it once
+    matches = _match(doc, kb, text)
+    resolver = _Resolver(doc, kb, published, matches, text)
     return resolver.run()
 
 
@@ -113,9 +119,9 @@ def is_metonymic(span: Span | Token) -> bool:
     return False
 
 
-def _match(doc: Doc, kb: Knowledge) -> list[_Match]:
+def _match(doc: Doc, kb: Knowledge, text: str | None = None) -> list[_Match]:
     """Longest knowledge-base matches over token runs, left to right, without overlap."""
-    text = doc.text.replace("\u2019", "'").replace("\u2018", "'")
+    text = (doc.text if text is None else text).replace("\u2019", "'").replace("\u2018", "'")
     lower = text.lower()
     toks = list(doc)
     n = len(toks)
@@ -164,9 +170,10 @@ def _choose(entries: tuple[Entry, ...], raw: str) -> Entry | None:
 
 
 class _Resolver:
-    def __init__(self, doc: Doc, kb: Knowledge, published: dt.date | None, matches: list[_Match]):
+    def __init__(self, doc: Doc, kb: Knowledge, published: dt.date | None, matches: list[_Match],
+                 text: str | None = None):
         self.doc, self.kb, self.published = doc, kb, published
-        self.text = doc.text  # Doc.text is rebuilt on every access: read it once
+        self.text = doc.text if text is None else text
         self.matches = matches
         self.at: dict[int, _Match] = {}
         for m in matches:
@@ -176,8 +183,21 @@ class _Resolver:
         self.used: set[int] = set()                 # tokens already inside a mention
         self.surnames: dict[str, _Mention] = {}     # carried person resolutions
         self.institutions: list[_Mention] = []      # qualified institutions, in order
+        self.focus = self._focus_country()
 
     # -- helpers -------------------------------------------------------------------------
+    def _focus_country(self) -> str | None:
+        """The country the article is about: the most often named one (first named wins ties).
+
+        A careful reader gives "the police", "the ruling party" or "Judge X" with no country
+        of their own to the country the story is about.
+        """
+        counts: dict[str, int] = {}
+        for m in self.matches:
+            if m.entry.kind in ("country", "demonym", "capital"):
+                counts[m.entry.ref] = counts.get(m.entry.ref, 0) + 1
+        return max(counts, key=counts.__getitem__) if counts else None
+
     def _country_of(self, m: _Match) -> str | None:
         if m.entry.kind in ("country", "demonym", "capital"):
             return m.entry.ref
@@ -185,21 +205,41 @@ class _Resolver:
             return self.kb.organizations[m.entry.ref].country
         return None
 
-    def _owner_before(self, k: int) -> tuple[int, str | None] | None:
-        """A country-like modifier ending at token k: demonym, "X's", or a country noun."""
+    def _owner_before(self, k: int) -> tuple[int, str | None, str | None] | None:
+        """A country-like owner ending at token k: demonym, "X's", a country noun or a named
+        organisation ("NATO spokesman"): (start, country, the owner's sector when it is an
+        international body, else None)."""
         if k < 0:
             return None
         tok = self.doc[k]
         if tok.text.replace("\u2019", "'") in _POSSESSIVE and k - 1 in self.at:
             m = self.at[k - 1]
             if m.end == k and m.entry.kind in ("country", "capital", "org", "demonym"):
-                return m.start, self._country_of(m)
+                return m.start, self._country_of(m), self._igo_of(m)
             if m.end == k and m.entry.kind == "person":
                 person = self._person(m.entry.ref)
-                return m.start, person.country
+                return m.start, person.country, "IGO" if person.sector == "IGO" else None
         m = self.at.get(k)
         if m and m.end == k + 1 and m.entry.kind in ("country", "demonym", "capital"):
-            return m.start, m.entry.ref
+            return m.start, m.entry.ref, None
+        if m and m.end == k + 1 and m.entry.kind == "org":
+            return m.start, self._country_of(m), self._igo_of(m)
+        return None
+
+    def _former_before(self, start: int, head: int) -> bool:
+        """Whether "former"/"ex-" qualifies the title: "a former senior State Department
+        official", "Albania's former leader"."""
+        for t in range(head - 1, max(-1, start - 4), -1):
+            tok = self.doc[t]
+            if tok.lower_ in _FORMER:
+                return True
+            if tok.is_punct and tok.text.replace("\u2019", "'") not in _POSSESSIVE:
+                return False
+        return False
+
+    def _igo_of(self, m: _Match) -> str | None:
+        if m.entry.kind == "org" and self.kb.organizations[m.entry.ref].sector == "IGO":
+            return "IGO"
         return None
 
     def _person(self, name: str) -> _Mention:
@@ -207,8 +247,12 @@ class _Resolver:
         role = person.role_on(self.published)
         if role:
             return _Mention(0, 0, role.country, role.sector, person.name, person.kb_id, kind="person")
-        return _Mention(0, 0, person.nearest_country(self.published), None, person.name, person.kb_id,
-                        kind="person")
+        # out of office: a former office holder is one of CAMEO's elites (ELI); before the
+        # first term, nothing is known yet
+        former = self.published is not None and any(r.end is not None and r.end < self.published
+                                                     for r in person.roles)
+        return _Mention(0, 0, person.nearest_country(self.published), "ELI" if former else None,
+                        person.name, person.kb_id, kind="person")
 
     def _sentence_index(self, k: int) -> int:
         return self._sent_starts_idx(k)
@@ -242,19 +286,27 @@ class _Resolver:
         """An institution, title or group headed by a sector phrase, with its country."""
         doc, term = self.doc, self.kb.sectors[m.entry.ref]
         last = doc[m.end - 1]
+        if term.kind == "group" and last.text[:1].isupper() and m.end < len(doc) \
+                and doc[m.end].pos_ == "PROPN" and doc[m.end].text[:1].isupper() and m.end not in self.at:
+            return None  # one word of a longer title: "U.N. Resident Coordinator"
         if last.pos_ not in ("NOUN", "PROPN") and not (last.pos_ == "ADJ" and m.end < len(doc) and (
                 doc[m.end].text.replace("\u2019", "'") in _POSSESSIVE or doc[m.end].pos_ in ("VERB", "AUX"))):
             return None
         if m.end < len(doc) and doc[m.end].dep_ == "compound" and doc[m.end].pos_ == "NOUN" \
                 and m.end not in self.at:
             return None  # a modifier of another noun ("army vehicles")
-        start, country = m.start, None
+        start, country, owner_sector = m.start, None, None
         k = m.start - 1
         skipped = 0
+        posted = term.head in _POSTED
         while k >= 0 and skipped <= 3:
             owner = self._owner_before(k)
+            if owner and posted and owner[2] == "IGO":
+                # "British Deputy U.N. Ambassador": the post is at the U.N., the holder British
+                k, skipped = owner[0] - 1, skipped + 1
+                continue
             if owner:
-                start, country = owner
+                start, country, owner_sector = owner
                 break
             tok = doc[k]
             if k in self.at or tok.pos_ not in _MODIFIER_POS or tok.is_punct or tok.dep_ == "ROOT":
@@ -264,6 +316,12 @@ class _Resolver:
             start = m.start
         end = m.end
         inner_org = None
+        if term.head in _POSTED and end + 1 < len(doc) and doc[end].lower_ == "to":
+            inner = self.at.get(end + 1)
+            if inner is None and doc[end + 1].lower_ == "the":
+                inner = self.at.get(end + 2)
+            if inner and inner.start > end and self._igo_of(inner):
+                end = inner.end  # "the U.S. Mission to the United Nations" is one actor
         if country is None and end + 1 < len(doc) and doc[end].lower_ == "of":
             j = end + 1
             if doc[j].lower_ == "the":
@@ -286,9 +344,11 @@ class _Resolver:
         if start > 0 and doc[start - 1].lower_ in ("the", "a", "an") and doc[start - 1].i not in self.at:
             start -= 1
         mention = _Mention(start, end, country, term.sector, phrase=term.phrase, kind=term.kind)
-        if inner_org is not None and term.kind == "role":
-            mention.sector = mention.sector
-        if country is None:
+        if owner_sector == "IGO" and country is None and term.sector == "GOV":
+            mention.sector = "IGO"  # "Guterres' spokesman", "NATO spokesperson"
+        if term.kind == "role" and self._former_before(start, m.start):
+            mention.former, mention.sector = True, "ELI"
+        if country is None and owner_sector is None:
             if term.institution and any(e.kind == "capital" for e in self.kb.index.get(term.institution, ())):
                 mention.country = next(e.ref for e in self.kb.index[term.institution] if e.kind == "capital")
             elif term.institution and any(e.kind == "org" for e in self.kb.index.get(term.institution, ())):
@@ -299,6 +359,8 @@ class _Resolver:
                 if term.kind == "group" or not definite:
                     mention.absorbed = True  # unqualified group or generic noun: not an actor alone
                 mention.country = self._inherit(term.phrase, m.start)
+                if mention.country is None and term.kind != "group":
+                    mention.country = self.focus
         return mention
 
     def _title_before(self, a: int) -> tuple[int, _Mention | None]:
@@ -312,6 +374,28 @@ class _Resolver:
                     nominal.absorbed = False
                     return nominal.start, nominal
         return a, None
+
+    def _org_title_before(self, a: int) -> _Mention | None:
+        """A named organisation heading the title before a name: "U.N. Resident Coordinator
+        for Myanmar Andrew Kirkwood", "Hamas official Basem Naim" -> the organisation's
+        country and sector."""
+        doc = self.doc
+        k = a - 1
+        while k >= 0 and a - k <= 6:
+            m = self.at.get(k)
+            if m is not None:
+                if m.entry.kind == "org" and k < a - 1:
+                    org = self.kb.organizations[m.entry.ref]
+                    return _Mention(m.start, a, org.country, org.sector, kind="role")
+                if m.entry.kind not in ("country", "demonym", "capital", "sector") or not doc[k].text[:1].isupper():
+                    return None
+                k = m.start - 1
+                continue
+            tok = doc[k]
+            if not (tok.text[:1].isupper() and tok.pos_ in ("PROPN", "NOUN") or tok.lower_ in ("for", "of")):
+                return None
+            k -= 1
+        return None
 
     def _appos_before(self, k: int) -> _Mention | None:
         """A nominal mention ending just before a comma at token k."""
@@ -334,11 +418,12 @@ class _Resolver:
             m = self.at.get(k)
             if m and m.entry.kind == "sector" and self.kb.sectors[m.entry.ref].kind == "role":
                 return self._nominal(m)
-            if m and m.entry.kind in ("country", "demonym", "capital"):
-                k = m.end
+            if m and m.entry.kind in ("country", "demonym", "capital", "org"):
+                k = m.end  # "a former senior State Department official"
                 continue
-            if m or (doc[k].is_punct and doc[k].text.replace("\u2019", "'") not in _POSSESSIVE):
-                break
+            if m or (doc[k].is_punct and doc[k].text.replace("\u2019", "'") not in _POSSESSIVE) \
+                    or doc[k].pos_ in _CLAUSE_POS:
+                break  # ", and Russian Deputy Foreign Minister ..." starts a new phrase
             k += 1
         return None
 
@@ -349,7 +434,9 @@ class _Resolver:
         carried = self.surnames.get(text_key) if b - a == 1 else None
         mention = _Mention(a, b, None, None, name=None, kind="person")
         _, title = self._title_before(a)
-        former = any(doc[k].lower_ in ("former", "ex", "late") for k in range(max(0, a - 4), a))
+        if title is None:
+            title = self._org_title_before(a)
+        former = any(doc[k].lower_ in _FORMER for k in range(max(0, a - 4), a))
         appos = None
         title_start = title.start if title else a
         appos = self._appos_before(title_start - 1) or self._appos_after(b)
@@ -357,9 +444,9 @@ class _Resolver:
             if cue is None:
                 continue
             cue.absorbed = True
+            former = former or cue.former
             mention.country = mention.country or cue.country
-            if not former:
-                mention.sector = mention.sector or cue.sector
+            mention.sector = mention.sector or ("ELI" if former else cue.sector)
         if title and appos and appos.country:
             mention.country = appos.country if not title.country else title.country
         if base:
