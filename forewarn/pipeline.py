@@ -16,14 +16,11 @@ from .errors import ForewarnError
 from .extract import extract_article
 from .ingest import read_sources
 from .models import Article, Coder, DateRef, Document, Place, Quote, RawArticle
-from .resolve import find_dates, knowledge_version, load_knowledge, resolve_actors
+from .resolve import find_dates, find_places, knowledge_version, load_knowledge, resolve_actors
 from .settings import Settings, load_settings
 from .store import Store
 
 log = logging.getLogger(__name__)
-
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-
 
 @functools.cache
 def _coder(settings: Settings) -> Coder:
@@ -35,16 +32,6 @@ def _coder(settings: Settings) -> Coder:
 @functools.cache
 def _adjectives(settings: Settings) -> dict[str, str]:
     return country_adjectives(load_knowledge(tuple(settings.actor_files)))
-
-
-def _places(doc, actors) -> tuple[Place, ...]:
-    """Toponyms spaCy finds that are not used as actors (a first, ungeocoded gazetteer pass)."""
-    taken = [(a.start, a.end) for a in actors]
-    out = []
-    for ent in doc.ents:
-        if ent.label_ in PLACE_LABELS and not any(s < ent.end_char and ent.start_char < e for s, e in taken):
-            out.append(Place(text=ent.text, start=ent.start_char, end=ent.end_char, confidence=0.3))
-    return tuple(out)
 
 
 def _stamp_quote(quote: Quote, published: dt.date | None) -> Quote:
@@ -60,11 +47,12 @@ def code_parsed(article: Article, doc, settings: Settings) -> Document:
     actors = resolve_actors(doc, article.published, knowledge)
     dates = find_dates(doc, article.published, text=article.text) if article.published else []
     quotes = [_stamp_quote(q, article.published) for q in find_quotes(doc, actors, article.published, dates)]
+    places = find_places(doc, actors, article.published)
     events = code_events(doc, article, actors, quotes, dates, coder=_coder(settings),
                          patterns=load_patterns(tuple(settings.pattern_files)),
-                         adjectives=_adjectives(settings))
+                         adjectives=_adjectives(settings), places=places)
     return Document(article=article, events=tuple(events), quotes=tuple(quotes), actors=tuple(actors),
-                    places=_places(doc, actors), dates=tuple(dates))
+                    places=tuple(places), dates=tuple(dates))
 
 
 def code_articles(raws: Iterable[RawArticle], settings: Settings | None = None) -> Iterator[Document]:
@@ -99,26 +87,36 @@ class IngestSummary:
 
 def ingest(sources: Sequence[str], settings: Settings | None = None, *, store: Store | None = None,
            on_article: Callable[[Document | None, RawArticle], None] | None = None,
-           **defaults) -> IngestSummary:
+           analyse: bool = True, client=None, **defaults) -> IngestSummary:
     """Read, code and store articles from ``sources`` (one transaction per article).
 
     ``defaults`` (published, outlet, url, language) fill what an input lacks. A bad source
     is recorded in the summary's errors and the run goes on with the next one; articles
     already stored are skipped before parsing, so an interrupted run can simply be re-run.
+    With ``analyse`` (the default) each stored article's events join their clusters and
+    the dyad-day aggregates at once (``forewarn.cluster.update_clusters``; events left
+    unclustered by a crash are picked up by the next run). ``client`` is the httpx client
+    used for URLs and feeds (tests pass one with a mock transport).
     """
+    from .cluster import update_clusters
+
     settings = settings or load_settings()
     own = store is None
     store = store or Store(settings.db)
     summary = IngestSummary()
     try:
+        if analyse:
+            update_clusters(store)          # finish what an interrupted run left
         for source in sources:
             try:
-                raws = read_sources([source], settings=settings, **defaults)
+                raws = read_sources([source], settings=settings, client=client, **defaults)
                 for doc, raw in _code_new(raws, settings, store, summary):
                     if doc is not None:
                         if store.add_document(doc):
                             summary.added += 1
                             summary.events += len(doc.events)
+                            if analyse and doc.events:
+                                update_clusters(store)
                         else:
                             summary.skipped += 1
                     if on_article:

@@ -15,7 +15,8 @@ import logging
 from collections.abc import Sequence
 
 from ..attribute import find_reported_by
-from ..models import Actor, Article, Coder, DateRef, Event, Evidence, Modality, Quote
+from ..models import Actor, Article, Coder, DateRef, Event, Evidence, Modality, Place, Quote
+from ..resolve.places import place_for_event
 from .ontology import lookup
 from .patterns import Patterns, load_patterns, match_verb
 from .roles import FIRST_PERSON, REFLEXIVE, Roles, object_heads, subject_of
@@ -101,8 +102,9 @@ class EventCoder:
 
     def __init__(self, doc, article: Article, actors: Sequence[Actor], quotes: Sequence[Quote],
                  dates: Sequence[DateRef], patterns: Patterns, coder: Coder,
-                 adjectives: dict[str, str] | None = None):
+                 adjectives: dict[str, str] | None = None, places: Sequence[Place] = ()):
         self.doc = doc
+        self.places = places
         self.article = article
         self.roles = Roles(doc, actors, quotes, adjectives)
         self.quotes = quotes
@@ -291,6 +293,7 @@ class EventCoder:
                               future=flags["future"], historical=historical, hedged=flags["hedged"],
                               claimed_by=claimed_by),
             reported_by=tuple(reported), confidence=round(min(confidence, 0.95), 2),
+            place=place_for_event(span.start_char, span.end_char, trigger.idx, self.places, text=self.article.text),
         )
 
     def _date_for(self, trigger, sent: _Sentence, quote: Quote | None) -> DateRef:
@@ -326,14 +329,16 @@ class EventCoder:
 
 def code_events(doc, article: Article, actors: Sequence[Actor], quotes: Sequence[Quote] = (),
                 dates: Sequence[DateRef] = (), *, patterns: Patterns | None = None,
-                coder: Coder | None = None, adjectives: dict[str, str] | None = None) -> list[Event]:
+                coder: Coder | None = None, adjectives: dict[str, str] | None = None,
+                places: Sequence[Place] = ()) -> list[Event]:
     """Code the events of one parsed article (``doc`` is the spaCy parse of ``article.text``).
 
     ``adjectives`` maps country adjectives to ISO codes, so that "Armenian positions" can
-    be a target (see ``country_adjectives``)."""
+    be a target (see ``country_adjectives``); ``places`` are the article's toponyms, from
+    which each event takes the one of its own sentence (``resolve.place_for_event``)."""
     patterns = patterns or load_patterns()
     coder = coder or Coder(CODER_NAME, CODER_VERSION, patterns.version)
-    return EventCoder(doc, article, actors, quotes, dates, patterns, coder, adjectives).code()
+    return EventCoder(doc, article, actors, quotes, dates, patterns, coder, adjectives, places).code()
 
 
 def country_adjectives(knowledge) -> dict[str, str]:

@@ -15,6 +15,10 @@ Span = tuple[dt.date, dt.date]
 # three months, so winter runs from December into February of the next year.
 SEASON_START = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
 ONE_DAY = dt.timedelta(days=1)
+# How far ahead a month or day named without a year and without a tense may lie before it
+# is read as the past one instead.
+SOON_MONTHS = 3
+SOON_DAYS = 92
 
 
 def add_months(year: int, month: int, k: int) -> tuple[int, int]:
@@ -99,17 +103,26 @@ def season_by_relation(name: str, published: dt.date, rel: str | None, tense: st
 def month_year(month: int, published: dt.date, tense: str | None) -> int:
     """Pick the year of a month named without one.
 
-    Past or unknown tense: the most recent such month starting on or before publication
-    (the publication month itself included). Future: the first such month ending on or
-    after publication.
+    Past tense: the most recent such month starting on or before publication (the
+    publication month itself included). Future: the first such month ending on or after
+    publication. Unknown tense: the coming one if it starts within ``SOON_MONTHS`` months
+    (news names the next few months without a year: "the offer expires in January"),
+    otherwise the past one.
     """
     if tense == "future":
         return published.year if month >= published.month else published.year + 1
+    ahead = (month - published.month) % 12
+    if tense is None and 0 < ahead <= SOON_MONTHS:
+        return published.year + (1 if month < published.month else 0)
     return published.year if month <= published.month else published.year - 1
 
 
 def day_year(month: int, day: int, published: dt.date, tense: str | None) -> int | None:
-    """Pick the year of a month and day named without one (same rule as ``month_year``)."""
+    """Pick the year of a month and day named without one.
+
+    Past: the most recent such day on or before publication; future: the first on or after
+    it; unknown tense: the coming one if it is at most ``SOON_DAYS`` ahead, else the past one.
+    """
     try:
         this_year = dt.date(published.year, month, day)
     except ValueError:
@@ -122,7 +135,29 @@ def day_year(month: int, day: int, published: dt.date, tense: str | None) -> int
         return None
     if tense == "future":
         return published.year if this_year >= published else published.year + 1
+    if tense is None:
+        upcoming = this_year if this_year >= published else _replace_year(this_year, published.year + 1)
+        if upcoming is not None and (upcoming - published).days <= SOON_DAYS:
+            return upcoming.year
     return published.year if this_year <= published else published.year - 1
+
+
+def weekday_year(month: int, day: int, weekday: int, published: dt.date) -> int | None:
+    """The year nearest publication (within three years) in which month/day falls on ``weekday``."""
+    for k in (0, -1, 1, -2, 2, -3, 3):
+        try:
+            if dt.date(published.year + k, month, day).weekday() == weekday:
+                return published.year + k
+        except ValueError:
+            continue
+    return None
+
+
+def _replace_year(day: dt.date, year: int) -> dt.date | None:
+    try:
+        return day.replace(year=year)
+    except ValueError:
+        return None
 
 
 def weekday_date(weekday: int, published: dt.date, rel: str | None, tense: str | None) -> dt.date:
@@ -169,3 +204,20 @@ def weekend_span(published: dt.date, rel: str | None, tense: str | None) -> Span
         offset = 0 if tense == "future" else -7
     first = saturday + dt.timedelta(days=offset)
     return first, first + ONE_DAY
+
+
+def quarter_span(year: int, quarter: int) -> Span:
+    """Return the calendar quarter (1-4) of ``year``."""
+    return dt.date(year, 3 * quarter - 2, 1), month_span(year, 3 * quarter)[1]
+
+
+def quarter_year(quarter: int, published: dt.date, tense: str | None) -> int:
+    """Pick the year of "the third quarter" named without one.
+
+    Past or unknown tense: the most recent such quarter starting on or before publication;
+    future: the first such quarter ending on or after publication.
+    """
+    current = (published.month - 1) // 3 + 1
+    if tense == "future":
+        return published.year if quarter >= current else published.year + 1
+    return published.year if quarter <= current else published.year - 1

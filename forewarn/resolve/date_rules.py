@@ -124,7 +124,12 @@ def _numeric(m: re.Match, pub: dt.date, tense: str | None) -> Resolved | None:
 def _month_day(m: re.Match, pub: dt.date, tense: str | None) -> Resolved | None:
     month, _ = _month(m["mon"])
     day = int(m["d"])
-    year = int(m["y"]) if m["y"] else cal.day_year(month, day, pub, tense)
+    if m["y"]:
+        year = int(m["y"])
+    elif m["wdp"]:          # "Saturday, April 25": the year in which that day is a Saturday
+        year = cal.weekday_year(month, day, _WEEKDAYS[m["wdp"].lower()], pub)
+    else:
+        year = cal.day_year(month, day, pub, tense)
     first = _safe_date(year, month, day) if year else None
     if first is None:
         return None
@@ -301,8 +306,37 @@ def _weekday(m: re.Match, pub: dt.date, tense: str | None) -> Resolved | None:
             _WEEKDAY_NAME_AFTER.match(m.string, e):
         return None
     rel = re.sub(r"\s+", " ", (m["rel"] or "").lower()) or None
-    rel = {"this past": "last", "this coming": "next", "early": None, "late": None}.get(rel, rel)
+    rel = {"this past": "last", "this coming": "next", "early": None, "late": None,
+           "the previous": "last", "previous": "last", "the following": "next"}.get(rel, rel)
     return _day(cal.weekday_date(_WEEKDAYS[m["wd"].lower()], pub, rel, tense))
+
+
+_QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+
+
+def _quarter(m: re.Match, pub: dt.date, tense: str | None) -> Resolved | None:
+    """Resolve "the third quarter (of 1990)", "next year's first quarter", "fourth-quarter"."""
+    q = _QUARTERS[m["q"].lower()]
+    g = m.groupdict()
+    year_word = g.get("y") or g.get("y2")
+    if year_word:
+        year = int(year_word)
+    elif g.get("qrel"):
+        year = pub.year + {"last": -1, "this": 0, "next": 1}[g["qrel"].lower()]
+    else:
+        year = cal.quarter_year(q, pub, tense)
+    first, last = cal.quarter_span(year, q)
+    return first, last, "month"
+
+
+def _relative_quarter(m: re.Match, pub: dt.date, tense: str | None) -> Resolved | None:
+    """Resolve "this / the current quarter", "last / the latest / the previous quarter", "next quarter"."""
+    rel = re.sub(r"\s+", " ", m["rel"].lower())
+    k = {"this": 0, "the current": 0, "current": 0, "last": -1, "the last": -1, "the latest": -1,
+         "the previous": -1, "previous": -1, "latest": -1, "next": 1, "the next": 1, "the coming": 1}[rel]
+    y, mo = cal.add_months(pub.year, (pub.month - 1) // 3 * 3 + 1, 3 * k)
+    first, last = cal.quarter_span(y, (mo - 1) // 3 + 1)
+    return first, last, "month"
 
 
 def _weekend(m: re.Match, pub: dt.date, tense: str | None) -> Resolved | None:
@@ -327,10 +361,11 @@ GATES: dict[str, re.Pattern] = {
     "day": re.compile(r"today|tonight|yesterday|tomorrow|morning|afternoon|evening|night",
                       re.IGNORECASE),
     "weekend": re.compile(r"weekend", re.IGNORECASE),
+    "quarter": re.compile(r"quarter", re.IGNORECASE),
 }
 
 
-_WD_PREFIX = rf"(?:{WEEKDAY},?\s+)?"
+_WD_PREFIX = rf"(?:(?P<wdp>{WEEKDAY}),?\s+)?"
 SCAN_RULES: tuple[Rule, ...] = (
     _rule("iso", r"\b(?P<x>(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d))\b", _iso, "digit"),
     _rule("numeric", r"\b(?P<x>(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}))\b", _numeric, "digit"),
@@ -366,8 +401,14 @@ SCAN_RULES: tuple[Rule, ...] = (
                           r"|(?:yesterday|tomorrow)(?:\s+(?:morning|afternoon|evening|night))?"
                           r"|today|tonight|this\s+(?:morning|afternoon|evening)|last\s+night"
                           r"|(?:earlier|later)\s+today)\b", _relative_day, "day"),
-    _rule("weekday", rf"\b(?P<x>(?:(?P<rel>this\s+past|this\s+coming|last|next|this|early|late)\s+)?"
-                     rf"(?P<wd>{WEEKDAY})(?:\s+(?:morning|afternoon|evening|night))?)\b", _weekday, "weekday"),
+    _rule("weekday", rf"\b(?P<x>(?:(?P<rel>this\s+past|this\s+coming|last|next|this|early|late|(?:the\s+)?previous"
+                     rf"|the\s+following)\s+)?(?P<wd>{WEEKDAY})(?:\s+(?:morning|afternoon|evening|night))?)\b", _weekday, "weekday"),
+    _rule("quarter", r"\b(?P<x>(?:the\s+)?(?:(?P<qrel>this|last|next)\s+year['’]s\s+|(?P<y2>1[89]\d\d|20\d\d)\s+)?"
+                     r"(?:fiscal[\s-]+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter"
+                     r"(?:\s+of\s+(?:fiscal\s+)?(?P<y>1[89]\d\d|20\d\d))?)\b", _quarter, "quarter"),
+    _rule("relative_quarter", r"\b(?P<x>(?P<rel>this|the\s+current|current|the\s+latest|latest|last|the\s+previous"
+                              r"|previous|next|the\s+coming)\s+(?:fiscal\s+)?quarter)\b(?!\s+of\b)",
+          _relative_quarter, "quarter"),
     _rule("weekend", r"\b(?P<x>(?P<rel>this\s+past|this\s+coming|this|last|next|the)\s+weekend)\b",
           _weekend, "weekend"),
 )

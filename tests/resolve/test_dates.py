@@ -221,3 +221,26 @@ def test_resolve_expression_rejects_non_dates(text):
 def test_publication_date_ref():
     assert publication_date_ref(TUE) == DateRef(text=None, value=TUE, end=None, granularity="day",
                                                 start=None, resolved_from="publication")
+
+
+@pytest.mark.parametrize("text, tense, value, end", [
+    # quarters: by year, by relation, by tense
+    ("the third quarter of 1990", None, D(1990, 7, 1), D(1990, 9, 30)),
+    ("next year's first quarter", None, D(2024, 1, 1), D(2024, 3, 31)),
+    ("the fourth quarter", "past", D(2022, 10, 1), D(2022, 12, 31)),
+    ("the second quarter", "future", D(2023, 4, 1), D(2023, 6, 30)),
+    ("third-quarter", None, D(2022, 7, 1), D(2022, 9, 30)),
+    ("the latest quarter", None, D(2022, 10, 1), D(2022, 12, 31)),
+    ("this quarter", None, D(2023, 1, 1), D(2023, 3, 31)),
+    # no year and no tense: the coming one when it is near, else the past one
+    ("Feb. 10", None, D(2023, 2, 10), None),
+    ("Aug. 10", None, D(2022, 8, 10), None),
+    ("March", None, D(2023, 3, 1), D(2023, 3, 31)),
+    ("Feb. 10", "past", D(2022, 2, 10), None),
+    # a weekday with the date picks the year in which they agree
+    ("Friday, Jan. 22", None, D(2021, 1, 22), None),
+    ("the previous Friday", None, D(2023, 1, 20), None),
+])
+def test_resolve_expression_quarters_and_years_left_out(text, tense, value, end):
+    ref = resolve_expression(text, TUE, tense)
+    assert (ref.value, ref.end) == (value, end)
