@@ -76,6 +76,22 @@ class _Said:
     verb: str | None
     channel: str | None
     date: DateRef | None
+    cue: tuple[int, int] | None = None      # the speech verb (or "according to") as written
+    source: tuple[int, int] | None = None   # the speaker's phrase as written in the attribution
+
+
+@dataclass(frozen=True)
+class QuoteAttribution:
+    """A quote with where its attribution sits in the text: the cue and the source phrase.
+
+    ``cue`` and ``source`` are character offsets of the speech verb ("said", "according
+    to") and of the speaker's phrase as written there ("he", "the spokesperson"); both are
+    None when the speaker was only inherited from context.
+    """
+
+    quote: Quote
+    cue: tuple[int, int] | None = None
+    source: tuple[int, int] | None = None
 
 
 @dataclass
@@ -165,6 +181,14 @@ class _Context:
                     any(s.name == actor.name for s, _ in out):
                 tok = self.token_at(actor.start)
                 out.append((actor, _is_subject(tok)))
+        # surname carry-over: once "Carole Laurin" is named, a bare "Laurin" is that person,
+        # whatever label the NER gives the lone surname (it often says GPE or ORG)
+        surnames = {ent[-1].text for ent in people if len(ent) > 1 and ent[-1].text[:1].isupper()}
+        taken = {i for ent in people for i in range(ent.start, ent.end)}
+        for tok in self.doc:
+            if tok.text in surnames and tok.i not in taken and tok.pos_ in ("PROPN", "NOUN") \
+                    and not any(a.start <= tok.idx < a.end for a, _ in out):
+                out.append((Actor(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text)), _is_subject(tok)))
         return sorted(out, key=lambda p: p[0].start)
 
     def antecedent(self, offset: int, floor: int = 0) -> Actor | None:
@@ -223,13 +247,17 @@ class _Context:
         speaker = self.speaker_actor(*found) if found else None
         channel = speech.channel_of(verb)
         return _Said(speaker, verb.lemma_.lower(), channel.text if channel else None,
-                     self.date_for(verb, content))
+                     self.date_for(verb, content), cue=(verb.idx, verb.idx + len(verb.text)),
+                     source=(found[1].start, found[1].end) if found else None)
 
     def said_by_according(self, obj: Token) -> _Said:
         """Attribution of a clause that has only "according to X": X is the speaker."""
         phrase = speech.noun_phrase(obj)
         speaker = self.speaker_actor(obj, phrase) if phrase else None
-        return _Said(speaker, "according to", None, self.date_for(obj.head.head, None))
+        according, to = obj.head.head, obj.head
+        return _Said(speaker, "according to", None, self.date_for(according, None),
+                     cue=(according.idx, to.idx + len(to.text)),
+                     source=(phrase.start, phrase.end) if phrase else None)
 
 
 def _is_subject(tok: Token) -> bool:
@@ -372,7 +400,13 @@ def _partial(ctx: _Context, m: QuoteMarks, indirect: list[_Found]) -> _Said | No
 
 def find_quotes(doc: Doc, actors: Sequence[Actor], published: dt.date | None = None,
                 dates: Sequence[DateRef] = ()) -> list[Quote]:
-    """Return the article's quotes in document order, ids q1, q2, ...
+    """Return the article's quotes in document order, ids q1, q2, ... (see attribute_quotes)."""
+    return [found.quote for found in attribute_quotes(doc, actors, published, dates)]
+
+
+def attribute_quotes(doc: Doc, actors: Sequence[Actor], published: dt.date | None = None,
+                     dates: Sequence[DateRef] = ()) -> list[QuoteAttribution]:
+    """Return the article's quotes in document order, each with its cue and source offsets.
 
     ``actors`` are the resolved actor mentions (speakers are taken from them where they
     overlap the subject of the speech verb); ``dates`` the resolved temporal expressions
@@ -385,6 +419,9 @@ def find_quotes(doc: Doc, actors: Sequence[Actor], published: dt.date | None = N
     marks = find_quote_marks(text)
     ctx = _Context(doc, actors, dates, published, marks, text)
     indirect = _indirect(ctx)
+    # whoever speaks in reported speech ("Laurin said she was fortunate") is the first
+    # candidate for a later "she said", like the speaker of a direct quote
+    ctx.speakers.extend(f.said.speaker for f in indirect if f.said and f.said.speaker)
     done: list[_Found] = []
     for m in marks:
         if _is_partial(ctx, m):
@@ -401,10 +438,11 @@ def find_quotes(doc: Doc, actors: Sequence[Actor], published: dt.date | None = N
     quotes = []
     for n, f in enumerate(sorted(done + indirect, key=lambda f: (f.start, -f.end)), start=1):
         said = f.said or _Said(None, None, None, None)
-        quotes.append(Quote(quote_id=f"q{n}", text=text[f.start:f.end], kind=f.kind,
-                            start=f.start, end=f.end, speaker=said.speaker, verb=said.verb,
-                            channel=said.channel, date=said.date))
+        quote = Quote(quote_id=f"q{n}", text=text[f.start:f.end], kind=f.kind, start=f.start, end=f.end,
+                      speaker=said.speaker, verb=said.verb, channel=said.channel, date=said.date)
+        quotes.append(QuoteAttribution(quote, said.cue, said.source))
     return quotes
 
 
-__all__ = ["QuoteMarks", "find_quote_marks", "find_quotes", "PARTIAL_MAX_WORDS"]
+__all__ = ["QuoteAttribution", "QuoteMarks", "attribute_quotes", "find_quote_marks", "find_quotes",
+           "PARTIAL_MAX_WORDS"]

@@ -16,8 +16,9 @@ def clean_html_text(text: str, title: str | None) -> CleanedText:
     lines = [line for line in text.splitlines() if line.strip()]
     if lines and title and lines[0].strip() == title.strip():
         lines = lines[1:]
-    body = clean_body("\n\n".join(lines))
-    if body and not any(ends_sentence(p) for p in body.split("\n\n")):
+    body = clean_body("\n\n".join(lines), trailing_links=False)
+    # a table row ("| ... statt. |  |") is a sentence when a cell is: look past the cell bars
+    if body and not any(ends_sentence(p.strip(" |")) for p in body.split("\n\n")):
         log.info("HTML text has no sentence, only labels (%r): treating it as no article", body[:60])
         body = ""
     return CleanedText(None, None, None, None, body)

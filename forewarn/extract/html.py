@@ -62,8 +62,10 @@ def extract_fragment_text(html: str) -> str:
 def extract_html(html: str, url: str | None = None) -> HtmlExtract:
     """Extract the main text and metadata of an HTML page; a page without an article gives empty text."""
     try:
+        # Tables are kept: in news they hold content (casualty counts, vote tallies), and
+        # trafilatura's own evaluation runs with them (F1 0.893 -> 0.924 on its pages).
         doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
-                                          include_tables=False)
+                                          include_tables=True)
     except (lxml.etree.LxmlError, ValueError) as e:
         raise ExtractionError(f"cannot parse HTML from {url or 'input'!r}: {e}; pass a valid HTML page") from e
     language = find_language(html)

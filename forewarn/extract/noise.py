@@ -18,7 +18,8 @@ _AD = re.compile(
     r"skip advertisement|story continues( below)?( (this )?advertisement)?|article continues below( advertisement)?|"
     r"continue reading( (the|this)( main)? story)?( below)?|scroll to continue( with content)?)[\W_]*$", re.I)
 _CREDIT_PREFIX = re.compile(
-    r"^[(\[]?(photo(graph)?s?|image|picture|pic|illustration|credit|photo credit|video|source: getty)\b\s*(by|:)", re.I)
+    r"^[(\[]?(photo(graph)?s?|image|picture|pic|illustration|credit|photo credit|video|source: getty|"
+    r"foto|fotos|bild|beitragsbild|titelbild|bildquelle)\b\s*(by|:)", re.I)
 _CREDIT_TAIL = re.compile(r"[(\[](ap|afp|reuters|getty|epa|photo|file photo|credit)[^()\[\]]*[)\]]\s*$", re.I)
 _FOOTER = re.compile(
     r"^[\W_]*(got a tip|have a tip|send us a tip|send tips|tips\?|sign up (for|to)|subscribe (to|for|now)|"
@@ -27,7 +28,12 @@ _FOOTER = re.compile(
     r"more from .{0,40}|more on this( story)?)(\s*[:|»›>\-–—]|$)|click here|share this|copyright\b|©|"
     r"all rights reserved|\(?reporting by|\(?additional reporting|\(?editing by|\(?writing by|"
     r"our standards:|this story has been (updated|corrected)|join (the conversation|our)|"
-    r"get (our|the) .{0,40}newsletter|download (our|the) app)", re.I)
+    r"get (our|the) .{0,40}newsletter|download (our|the) app|"
+    # the same related-content headers on German pages (trafilatura's test pages are ~40% German)
+    r"(auch interessant|lesen sie (auch|mehr)|mehr zum thema|weitere artikel|ähnliche artikel|"
+    r"(das )?(thema )?(könnte )?(dich|sie) auch interessieren)(\s*[:|»›>\-–—]|$))", re.I)
+# A newsletter sign-up box heading: "PC Gamer Newsletter", "Our daily newsletter".
+_NEWSLETTER_HEADING = re.compile(r"^[\w&'’. -]{0,40}\bnewsletters?[\W_]*$", re.I)
 _UI = {"share", "share this", "share this article", "comments", "comment", "save", "print", "listen",
        "listen to this article", "copy link", "copy link to clipboard", "email", "facebook", "twitter", "x",
        "linkedin", "whatsapp", "telegram", "reddit", "gift this article", "toggle caption", "hide caption",
@@ -87,7 +93,8 @@ def is_ad_marker(line: str) -> bool:
 
 def is_footer(line: str) -> bool:
     """Tell whether a line is a tip-line, newsletter, social, related-links or credits footer."""
-    return len(line.split()) <= 40 and bool(_FOOTER.match(line.strip()))
+    text = line.strip()
+    return len(line.split()) <= 40 and bool(_FOOTER.match(text) or _NEWSLETTER_HEADING.match(text))
 
 
 def is_ui_label(line: str) -> bool:

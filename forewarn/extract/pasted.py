@@ -211,9 +211,17 @@ def join_body(units: list[Unit]) -> str:
     return "\n\n".join(paragraphs)
 
 
-def clean_body(text: str) -> str:
-    """Clean text known to be body only (as from trafilatura): drop noise, pull quotes and trailing links."""
-    return join_body(merge_wrapped(split_units(text)))
+def clean_body(text: str, *, trailing_links: bool = True) -> str:
+    """Clean text known to be body only: drop noise, pull quotes and (unless told not to) trailing links.
+
+    ``trailing_links=False`` is for trafilatura's output: it has already cut navigation and
+    link lists from the page structure, so the short unpunctuated lines left at its end are
+    content (a signature, a source line, a list's last item), not related links.
+    """
+    units = merge_wrapped(split_units(text))
+    if trailing_links:
+        return join_body(units)
+    return "\n\n".join(drop_pull_quotes([u.text for u in units]))
 
 
 def clean_text(text: str) -> CleanedText:

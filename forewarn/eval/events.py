@@ -1,0 +1,177 @@
+"""Event class (CAMEO PentaCode) and source/target spans on the ConfliBERT CAMEO sentences.
+
+Each gold sentence is coded alone, as a one-sentence article with no publication date,
+through the real pipeline (annotate -> resolve -> attribute -> code).
+
+*One class per sentence.* The gold gives one PentaCode per sentence; Forewarn may code
+none, one or several events. The sentence's predicted class is that of its *main event*:
+the event with the highest confidence, counted events (not negated, not hypothetical)
+before uncounted ones, ties to the event whose trigger comes first. A sentence with no
+event is predicted "none", which is a miss (a false negative) for its gold class; macro-F1
+is the unweighted mean of the F1 of the five classes only, so "none" is never rewarded.
+
+*Spans.* The main event's source actors are the predicted S spans and its target actors
+the predicted T spans; gold spans come from the BIO tags. A span matches *exactly* when
+its character offsets are equal, and *by overlap* when ``|gold ∩ pred| / max(|gold|,
+|pred|) >= 0.5``; matching is one-to-one. A sentence with no event predicts no span.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from ..models import Article, Event
+from ..settings import Settings
+from .base import TaskResult, gold_path, task
+from .metrics import Counts, accuracy, bio_spans, confusion, macro_f1, per_class_prf
+
+CLASS_GOLD = "eval/events/conflibert-cameo/cameo_class_train.tsv"
+NER_GOLD = "eval/events/conflibert-cameo/cameo_ner_train.txt"
+CLASSES = ("0", "1", "2", "3", "4")
+CLASS_NAMES = {"0": "statement", "1": "verbal coop", "2": "material coop", "3": "verbal conflict",
+               "4": "material conflict", "none": "no event"}
+NONE = "none"
+
+# CAMEO root -> PentaCode, as the gold set defines it (roots 01-02, 03-05, 06-08, 09-13, 14-20).
+_PENTA = {**{f"{r:02d}": "0" for r in (1, 2)}, **{f"{r:02d}": "1" for r in (3, 4, 5)},
+          **{f"{r:02d}": "2" for r in (6, 7, 8)}, **{f"{r:02d}": "3" for r in range(9, 14)},
+          **{f"{r:02d}": "4" for r in range(14, 21)}}
+
+
+def pentacode(root: str) -> str:
+    """Map a CAMEO root ("01".."20") to its PentaCode ("0".."4")."""
+    return _PENTA[root.zfill(2)]
+
+
+def main_event(events: Sequence[Event]) -> Event | None:
+    """The event that stands for its sentence: counted first, then confidence, then position."""
+    if not events:
+        return None
+    return min(events, key=lambda e: (e.modality.negated or e.modality.hypothetical, -e.confidence,
+                                      e.evidence.trigger_start or 0))
+
+
+def code_sentences(texts: Sequence[str], settings: Settings) -> Iterator[list[Event]]:
+    """Code each text as a one-sentence article; yield its events, in input order."""
+    from ..annotate import annotate_many
+    from ..pipeline import code_parsed
+
+    docs = annotate_many(texts, settings.model, max(settings.batch_size, 64))
+    for n, (text, doc) in enumerate(zip(texts, docs)):
+        article = Article(article_id=f"eval-{n}", text=text)
+        yield list(code_parsed(article, doc, settings).events)
+
+
+def read_class_gold(path: Path, limit: int | None) -> list[tuple[str, str]]:
+    """(sentence, PentaCode) pairs of the class file, the first ``limit`` of them."""
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        sentence, _, label = line.rpartition("\t")
+        rows.append((sentence.strip(), label.strip()))
+        if limit is not None and len(rows) >= limit:
+            break
+    return rows
+
+
+@task("cameo-class", CLASS_GOLD, "CAMEO PentaCode of each sentence (macro-F1 over 5 classes)")
+def evaluate_class(shared: Path, *, limit: int | None = None, settings: Settings) -> TaskResult:
+    rows = read_class_gold(gold_path(shared, CLASS_GOLD), limit)
+    gold = [label for _, label in rows]
+    predicted, several = [], 0
+    for events in code_sentences([s for s, _ in rows], settings):
+        several += len({e.cameo.root for e in events}) > 1
+        event = main_event(events)
+        predicted.append(pentacode(event.cameo.root) if event else NONE)
+    classes = per_class_prf(gold, predicted, CLASSES)
+    return TaskResult(
+        task="cameo-class", items=len(rows),
+        metrics={"macro_f1": round(macro_f1(gold, predicted, CLASSES), 4),
+                 "accuracy": round(accuracy(gold, predicted), 4),
+                 "coverage": round(sum(p != NONE for p in predicted) / len(rows), 4) if rows else 0.0},
+        tables={"per_class": {f"{k} {CLASS_NAMES[k]}": {m: round(x, 4) for m, x in v.items()}
+                              for k, v in classes.items()},
+                "confusion (rows gold, columns predicted)": confusion(gold, predicted, CLASSES)},
+        notes=["one class per sentence: the main event's CAMEO root mapped to PentaCode (01-02 -> 0, "
+               "03-05 -> 1, 06-08 -> 2, 09-13 -> 3, 14-20 -> 4)",
+               "main event: counted (not negated/hypothetical) first, then highest confidence, then first trigger",
+               "no event -> 'none', a miss for the gold class; macro-F1 averages the 5 classes only",
+               f"{several} sentences gave events of more than one CAMEO root; "
+               f"{predicted.count(NONE)} gave no event"],
+    )
+
+
+def read_ner_gold(path: Path, limit: int | None) -> list[tuple[str, dict[str, list[tuple[int, int]]]]]:
+    """(sentence text, {"S": [char spans], "T": [...]}) from the CoNLL BIO file.
+
+    The text is rebuilt from the tokens (a space between tokens except before closing
+    punctuation and clitics), so the character spans index into that text.
+    """
+    out = []
+    tokens: list[str] = []
+    tags: list[str] = []
+    lines = path.read_text(encoding="utf-8").splitlines() + [""]
+    for line in lines:
+        if line.strip():
+            parts = line.split()
+            tokens.append(parts[0])
+            tags.append(parts[-1] if len(parts) > 1 else "O")
+            continue
+        if tokens:
+            text, offsets = detokenize(tokens)
+            spans = {kind: [(offsets[a][0], offsets[b - 1][1]) for a, b in found]
+                     for kind, found in bio_spans(tags).items()}
+            out.append((text, spans))
+            tokens, tags = [], []
+            if limit is not None and len(out) >= limit:
+                break
+    return out
+
+
+_NO_SPACE_BEFORE = {",", ".", ":", ";", "!", "?", ")", "]", "}", "%", "'s", "’s", "ʼs", "n't", "'", "’", "'re",
+                    "'ve", "'ll", "'d", "'m"}
+_NO_SPACE_AFTER = {"(", "[", "{", "$", "#"}
+
+
+def detokenize(tokens: Sequence[str]) -> tuple[str, list[tuple[int, int]]]:
+    """Join tokens into text; return it with each token's character offsets."""
+    parts: list[str] = []
+    offsets = []
+    pos = 0
+    for i, tok in enumerate(tokens):
+        if i and tok not in _NO_SPACE_BEFORE and tokens[i - 1] not in _NO_SPACE_AFTER:
+            parts.append(" ")
+            pos += 1
+        offsets.append((pos, pos + len(tok)))
+        parts.append(tok)
+        pos += len(tok)
+    return "".join(parts), offsets
+
+
+@task("cameo-spans", NER_GOLD, "source (S) and target (T) spans of each sentence's main event")
+def evaluate_spans(shared: Path, *, limit: int | None = None, settings: Settings) -> TaskResult:
+    rows = read_ner_gold(gold_path(shared, NER_GOLD), limit)
+    exact = {k: Counts() for k in "ST"}
+    overlap = {k: Counts() for k in "ST"}
+    for (text, gold), events in zip(rows, code_sentences([t for t, _ in rows], settings)):
+        event = main_event(events)
+        predicted = {"S": [(a.start, a.end) for a in event.source] if event else [],
+                     "T": [(a.start, a.end) for a in event.target] if event else []}
+        for kind in "ST":
+            exact[kind].add_spans(gold.get(kind, []), predicted[kind], 1.0)
+            overlap[kind].add_spans(gold.get(kind, []), predicted[kind], 0.5)
+    metrics: dict[str, float] = {}
+    for kind, name in (("S", "source"), ("T", "target")):
+        metrics.update(overlap[kind].as_metrics(name))
+        metrics.update(exact[kind].as_metrics(f"{name}_exact"))
+    return TaskResult(
+        task="cameo-spans", items=len(rows), metrics=metrics,
+        tables={"counts": {f"{name} {how}": {"tp": c.tp, "fp": c.fp, "fn": c.fn}
+                           for how, table in (("overlap", overlap), ("exact", exact))
+                           for kind, name in (("S", "source"), ("T", "target")) for c in [table[kind]]}},
+        notes=["predicted spans: the source and target actors of each sentence's main event (see cameo-class)",
+               "overlap match: |gold ∩ pred| / max(|gold|, |pred|) >= 0.5, one-to-one; exact: same offsets",
+               "sentence text rebuilt from the CoNLL tokens (spaces except before punctuation/clitics)",
+               "B-R/I-R spans in the gold are not scored"],
+    )
