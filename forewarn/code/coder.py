@@ -341,6 +341,41 @@ def code_events(doc, article: Article, actors: Sequence[Actor], quotes: Sequence
     return EventCoder(doc, article, actors, quotes, dates, patterns, coder, adjectives, places).code()
 
 
+STATEMENT_VERBS = frozenset({"say", "state", "express", "announce", "declare", "note", "add", "stress",
+                             "tell", "comment", "remark", "explain", "describe", "insist", "reiterate",
+                             "emphasize", "emphasise", "affirm", "confirm", "claim", "suggest", "write"})
+
+
+def sentence_code(span, patterns: Patterns | None = None) -> str | None:
+    """The CAMEO code the lexicon gives a sentence, ignoring who did it.
+
+    The coder proper needs a resolved source to code an event; this reads only the verbs
+    (main clause first, then the clauses below it, breadth first), as a sentence-level
+    classifier for sentences whose actors the resolver cannot name ("a car bomb killed
+    ..."). A sentence headed by a statement verb with nothing more specific is a
+    statement (010). None when no verb or noun of the lexicon appears.
+    """
+    patterns = patterns or load_patterns()
+    root = span.root
+    queue, seen, statement = [root], set(), None
+    while queue:
+        tok = queue.pop(0)
+        if tok.i in seen:
+            continue
+        seen.add(tok.i)
+        lemma = tok.lemma_.lower()
+        if tok.pos_ in ("VERB", "AUX") and lemma in patterns.verbs:
+            pattern = match_verb(patterns, lemma, _context(tok))
+            if pattern is not None:
+                return pattern.code
+        if tok.pos_ == "NOUN" and lemma in patterns.nouns:
+            return patterns.nouns[lemma]
+        if statement is None and lemma in STATEMENT_VERBS and tok.pos_ in ("VERB", "AUX"):
+            statement = "010"
+        queue.extend(c for c in tok.children if c.dep_ not in ("punct", "det", "case"))
+    return statement
+
+
 def country_adjectives(knowledge) -> dict[str, str]:
     """Map each country adjective ("armenian") to its ISO code, from the actor knowledge base."""
     return {adj.lower(): c.iso3 for c in knowledge.countries.values() for adj in c.adjectives}
