@@ -222,3 +222,110 @@ def event_from_dict(d: dict[str, Any]) -> Event:
         place=Place(**place) if place else None, confidence=d.get("confidence", 0.5),
         cluster_id=d.get("cluster_id"),
     )
+
+
+# -- clusters, dyad aggregates and warnings (forewarn.cluster / aggregate / warn) ----------
+
+@dataclass(frozen=True)
+class ClusterKey:
+    """What two mentions must share to be the same real event.
+
+    The dyad is the first source and first target actor (country and sector; "" when
+    unknown), ``category`` the PLOVER category or ``CAMEO:NN`` for roots without one,
+    and ``counted`` whether the mention is neither negated nor hypothetical (a denial
+    is never merged with the deed it denies).
+    """
+
+    source_country: str
+    source_sector: str
+    target_country: str
+    target_sector: str
+    category: str
+    counted: bool
+
+
+@dataclass(frozen=True)
+class Cluster:
+    """One real event reported by one or more mentions (events) in one or more articles."""
+
+    cluster_id: str
+    key: ClusterKey
+    cameo_code: str
+    cameo_root: str
+    quad_class: int
+    goldstein: float | None
+    plover_score: float | None
+    day: dt.date | None                 # the anchor day: the first mention's (start) date
+    end: dt.date | None                 # the first mention's last day (== day for a single day)
+    first_seen: dt.date | None          # earliest publication date among its articles
+    last_seen: dt.date | None           # latest publication date among its articles
+    mentions: int = 1
+    sources: int = 1                    # distinct outlets
+    articles: int = 1                   # distinct article ids
+    signatures: tuple[frozenset[str], ...] = ()   # evidence token sets of its first mentions
+    first_event_id: str = ""
+    historical: bool = False
+
+
+@dataclass(frozen=True)
+class DyadDay:
+    """Counted clusters of one directed dyad on one day (or week, then ``day`` is its Monday)."""
+
+    source_country: str                 # "" for an unknown side
+    target_country: str
+    day: dt.date
+    clusters: int = 0
+    quad: tuple[int, int, int, int] = (0, 0, 0, 0)   # clusters per GDELT quad class 1..4
+    goldstein_sum: float = 0.0
+    plover_sum: float = 0.0
+    conflict: float = 0.0               # conflict weight: sum of max(1, -goldstein) over quad 3-4
+    cooperation: float = 0.0            # cooperation weight: sum of max(1, goldstein) over quad 1-2
+    day_total: int = 0                  # counted clusters of every dyad that day (the volume)
+
+    @property
+    def goldstein_mean(self) -> float | None:
+        return self.goldstein_sum / self.clusters if self.clusters else None
+
+    @property
+    def conflict_share(self) -> float | None:
+        """Conflict weight per cluster of the day's whole volume (normalised)."""
+        return self.conflict / self.day_total if self.day_total else None
+
+    @property
+    def cooperation_share(self) -> float | None:
+        return self.cooperation / self.day_total if self.day_total else None
+
+
+@dataclass(frozen=True)
+class ClusterEvidence:
+    """A cluster behind a warning, with the sentences and outlets that report it."""
+
+    cluster: Cluster
+    sentences: tuple[str, ...]
+    outlets: tuple[str, ...]
+    urls: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class DyadWarning:
+    """A dyad whose conflict (escalation) or cooperation (de-escalation) weight broke out.
+
+    ``value`` is the weight summed over the ``window`` days ending on ``day``; ``baseline``
+    and ``threshold`` come from the dyad's own history (median + k * scaled MAD),
+    ``persistence`` is what a no-change forecast (the previous window) predicted.
+    """
+
+    warning_id: str
+    kind: str                           # "escalation" | "de-escalation"
+    source_country: str
+    target_country: str
+    onset: dt.date                      # first day it fired in the current run of days
+    day: dt.date                        # the latest day it fires
+    severity: str                       # moderate | high | severe
+    score: float                        # (value - baseline) / scale
+    value: float
+    baseline: float
+    threshold: float
+    persistence: float
+    sources: tuple[str, ...]
+    clusters: tuple[ClusterEvidence, ...] = ()

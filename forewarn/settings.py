@@ -8,6 +8,7 @@ The user file is TOML at ``$FOREWARN_CONFIG`` or ``~/.config/forewarn/config.tom
     pattern_files = ["~/forewarn/my-verbs.tsv"]
     fetch_timeout = 20.0
     max_bytes = 20000000
+    api_token = "a long random secret"
 """
 from __future__ import annotations
 
@@ -33,6 +34,7 @@ class Settings:
     max_bytes: int = 20_000_000         # largest article or feed accepted
     user_agent: str = "Forewarn/0.1 (+https://github.com/forewarn/forewarn)"
     batch_size: int = 32                # articles per spaCy batch
+    api_token: str = ""                 # secret for POST /articles on `forewarn serve` (empty: submissions off)
 
     def replace(self, **changes: Any) -> "Settings":
         return dataclasses.replace(self, **{k: v for k, v in changes.items() if v is not None})

@@ -28,6 +28,8 @@ class EventFilter:
     undirected: bool = False                    # dyad matches either direction
     category: str | None = None                 # PLOVER category
     root: str | None = None                     # CAMEO root, "01".."20"
+    quad_class: int | None = None               # GDELT quad class 1..4
+    cluster_id: str | None = None               # events of one cluster
     since: dt.date | None = None
     until: dt.date | None = None
     article_id: str | None = None
@@ -39,6 +41,15 @@ class EventFilter:
         def set_(name: str, value: Any) -> None:  # frozen: normalise through object.__setattr__
             object.__setattr__(self, name, value)
 
+        if self.quad_class is not None:
+            try:
+                quad = int(self.quad_class)
+            except (TypeError, ValueError):
+                quad = 0
+            if not 1 <= quad <= 4:
+                raise InputError(f"quad class must be 1 to 4 (verbal/material cooperation, verbal/material "
+                                 f"conflict), got {self.quad_class!r}")
+            set_("quad_class", quad)
         if self.actor is not None:
             actor = str(self.actor).strip()
             if not actor:
@@ -107,8 +118,10 @@ def where_clause(filt: EventFilter) -> tuple[str, list[Any]]:
     def has_actor(side: str | None, cond: str, value: Any) -> str:
         side_sql = "" if side is None else f" AND a.side = '{side}'"
         params.append(value)
+        # "+a.country" keeps SQLite on the event-id index: one short look-up per event row
+        # while the outer loop walks events in listing order and stops at the page's LIMIT
         return ("EXISTS (SELECT 1 FROM event_actors a WHERE a.event_id = e.event_id"
-                f"{side_sql} AND {cond})")
+                f"{side_sql} AND {cond.replace('a.country', '+a.country')})")
 
     if filt.actor is not None:
         conds.append(has_actor(None, "instr(a.folded, ?) > 0", filt.actor.casefold()))
@@ -130,6 +143,12 @@ def where_clause(filt: EventFilter) -> tuple[str, list[Any]]:
     if filt.root is not None:
         conds.append("e.cameo_root = ?")
         params.append(filt.root)
+    if filt.quad_class is not None:
+        conds.append("e.quad_class = ?")
+        params.append(filt.quad_class)
+    if filt.cluster_id is not None:
+        conds.append("e.cluster_id = ?")
+        params.append(filt.cluster_id)
     if filt.since is not None:
         conds.append("e.event_date >= ?")
         params.append(filt.since.isoformat())

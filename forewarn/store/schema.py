@@ -126,7 +126,76 @@ CREATE TABLE dates (
 );
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1,)
+# Version 2: event clusters (one row per real event, with its member articles and outlets)
+# and the dyad-day aggregates that warnings read instead of raw events.
+_V2 = """
+CREATE TABLE clusters (
+    cluster_id      TEXT PRIMARY KEY,
+    source_country  TEXT NOT NULL,           -- '' when unknown
+    source_sector   TEXT NOT NULL,
+    target_country  TEXT NOT NULL,
+    target_sector   TEXT NOT NULL,
+    category        TEXT NOT NULL,           -- PLOVER category, or 'CAMEO:NN' without one
+    counted         INTEGER NOT NULL,        -- 0: negated or hypothetical mentions
+    cameo_code      TEXT NOT NULL,
+    cameo_root      TEXT NOT NULL,
+    quad_class      INTEGER NOT NULL,
+    goldstein       REAL,
+    plover_score    REAL,
+    day             TEXT,                    -- anchor (start) day; null when undated
+    end_day         TEXT,
+    first_seen      TEXT,                    -- publication dates of its articles
+    last_seen       TEXT,
+    mentions        INTEGER NOT NULL DEFAULT 0,
+    sources         INTEGER NOT NULL DEFAULT 0,
+    articles        INTEGER NOT NULL DEFAULT 0,
+    signatures      TEXT NOT NULL,           -- evidence token sets: words by ' ', sets by '|'
+    first_event_id  TEXT NOT NULL,
+    historical      INTEGER NOT NULL DEFAULT 0,
+    long_span       INTEGER NOT NULL DEFAULT 0   -- 1: its anchor range exceeds 31 days
+);
+CREATE INDEX clusters_key ON clusters (source_country, target_country, category, long_span, day);
+
+CREATE TABLE cluster_members (
+    cluster_id  TEXT NOT NULL,
+    article_id  TEXT NOT NULL,
+    outlet      TEXT NOT NULL,               -- normalised outlet (else URL host, else article)
+    PRIMARY KEY (cluster_id, article_id)
+) WITHOUT ROWID;
+
+-- Counted clusters per directed dyad (countries) and day, maintained at ingest.
+CREATE TABLE dyad_days (
+    day             TEXT NOT NULL,
+    source_country  TEXT NOT NULL,
+    target_country  TEXT NOT NULL,
+    clusters        INTEGER NOT NULL,
+    q1              INTEGER NOT NULL,
+    q2              INTEGER NOT NULL,
+    q3              INTEGER NOT NULL,
+    q4              INTEGER NOT NULL,
+    goldstein_sum   REAL NOT NULL,
+    plover_sum      REAL NOT NULL,
+    conflict        REAL NOT NULL,
+    cooperation     REAL NOT NULL,
+    PRIMARY KEY (day, source_country, target_country)
+) WITHOUT ROWID;
+CREATE INDEX dyad_days_dyad ON dyad_days (source_country, target_country, day);
+
+CREATE TABLE day_totals (
+    day       TEXT PRIMARY KEY,
+    clusters  INTEGER NOT NULL
+) WITHOUT ROWID;
+"""
+
+# Version 3: indexes for paged event queries. The listing order needs its own index (with
+# "event_date IS NULL" first, undated events last) or SQLite sorts every match; actor
+# filters look an event's actors up by event id rather than scanning a country's actors.
+_V3 = """
+CREATE INDEX events_sorted ON events (event_date IS NULL, event_date, article_id, sentence_index, position);
+CREATE INDEX event_actors_event ON event_actors (event_id, side, country);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
 
 _BOOTSTRAP = """
 CREATE TABLE IF NOT EXISTS schema_migrations (

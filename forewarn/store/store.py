@@ -7,15 +7,19 @@ import json
 import logging
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
 from forewarn.errors import InputError, StoreError
-from forewarn.models import Actor, Article, Document, Event, actor_from_dict, event_from_dict
-from forewarn.store import records, schema
+from forewarn.models import (
+    Actor, Article, Cluster, ClusterEvidence, ClusterKey, Document, DyadDay, Event,
+    actor_from_dict, event_from_dict,
+)
+from forewarn.store import analysis, records, schema
+from forewarn.store.analysis import Assignment
 from forewarn.store.filters import EventFilter, where_clause
 
 log = logging.getLogger(__name__)
@@ -256,6 +260,117 @@ class Store:
                             published=dt.date.fromisoformat(r[3]) if r[3] else None)
                 for r in conn.execute(sql, params)
             ]
+
+    # -- clusters and dyad-day aggregates (schema version 2) ---------------------------------
+
+    def unclustered_events(self, limit: int | None = None) -> list[StoredEvent]:
+        """Return events that have no cluster yet, in the order they were stored."""
+        with self._db("read unclustered events") as conn:
+            return [StoredEvent(event=event_from_dict(json.loads(r[0])), outlet=r[1], url=r[2],
+                                published=dt.date.fromisoformat(r[3]) if r[3] else None)
+                    for r in analysis.unclustered_event_rows(conn, limit)]
+
+    def cluster_candidates(self, key: ClusterKey, lo: dt.date | None,
+                           hi: dt.date | None) -> list[tuple[Cluster, frozenset[str]]]:
+        """Return the clusters with ``key`` whose anchor range meets [lo, hi], each with the
+        ids of its member articles (undated events: the undated clusters of ``key``)."""
+        with self._db("find candidate clusters") as conn:
+            return analysis.candidate_clusters(conn, key, lo, hi)
+
+    def save_clustering(self, new: Sequence[Cluster], signatures: dict[str, tuple[frozenset[str], ...]],
+                        assignments: Sequence[Assignment], aggregates: Sequence[DyadDay]) -> None:
+        """Store new clusters, events' cluster ids, changed signatures and aggregate deltas
+        in one transaction (all of it or, on error, none of it)."""
+        with self._db("store clusters") as conn:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                for cluster in new:
+                    analysis.insert_cluster(conn, cluster)
+                for cid, sigs in signatures.items():
+                    analysis.set_signatures(conn, cid, sigs)
+                analysis.assign(conn, assignments)
+                analysis.add_dyad_days(conn, aggregates)
+                conn.execute("COMMIT")
+            except BaseException:
+                with contextlib.suppress(sqlite3.Error):
+                    conn.execute("ROLLBACK")
+                raise
+
+    def count_clusters(self) -> int:
+        with self._db("count clusters") as conn:
+            return conn.execute("SELECT count(*) FROM clusters").fetchone()[0]
+
+    def get_clusters(self, ids: Iterable[str]) -> list[Cluster]:
+        """Return the clusters with these ids, in the order given (unknown ids are left out)."""
+        with self._db("read clusters") as conn:
+            return analysis.get_clusters(conn, ids)
+
+    def list_clusters(self, *, dyad: tuple[str, str] | None = None, since: dt.date | None = None,
+                      until: dt.date | None = None, quads: Sequence[int] | None = None,
+                      counted_only: bool = False, limit: int | None = None) -> list[Cluster]:
+        """Return clusters by anchor day (undated last), optionally of one directed dyad."""
+        with self._db("list clusters") as conn:
+            return analysis.list_clusters(conn, dyad=dyad, since=since, until=until, quads=quads,
+                                          counted_only=counted_only, limit=limit)
+
+    def dyad_outlets(self, dyad: tuple[str, str], since: dt.date, until: dt.date,
+                     quads: Sequence[int]) -> set[str]:
+        """Distinct outlets behind a dyad's counted clusters of ``quads`` in [since, until]."""
+        with self._db("read a dyad's outlets") as conn:
+            return analysis.dyad_outlets(conn, dyad, since, until, quads)
+
+    def cluster_evidence(self, cluster: Cluster, max_sentences: int = 3) -> ClusterEvidence:
+        with self._db(f"read the evidence of cluster {cluster.cluster_id}") as conn:
+            return analysis.cluster_evidence(conn, cluster, max_sentences)
+
+    def dyad_days(self, since: dt.date, until: dt.date, *, dyad: tuple[str, str] | None = None,
+                  active_since: dt.date | None = None) -> list[DyadDay]:
+        """Dyad-day aggregates in [since, until], by dyad then day (days without clusters
+        have no row). ``active_since`` keeps only dyads with a row from that day on."""
+        with self._db("read dyad aggregates") as conn:
+            return analysis.dyad_days(conn, since, until, dyad=dyad, active_since=active_since)
+
+    def day_totals(self, since: dt.date, until: dt.date) -> dict[dt.date, int]:
+        """Counted clusters of all dyads per day (the day's volume), days without any left out."""
+        with self._db("read daily volumes") as conn:
+            return analysis.day_totals(conn, since, until)
+
+    def dyad_span(self, dyad: tuple[str, str]) -> tuple[dt.date, dt.date] | None:
+        """First and last day with counted clusters of a directed dyad, or None."""
+        with self._db("read a dyad's span") as conn:
+            return analysis.dyad_span(conn, dyad)
+
+    def aggregate_span(self) -> tuple[dt.date, dt.date] | None:
+        """First and last day with any counted cluster, or None."""
+        with self._db("read the aggregates' span") as conn:
+            return analysis.aggregate_span(conn)
+
+    def iter_clusters(self, *, since: dt.date | None = None, until: dt.date | None = None,
+                      dyad: tuple[str, str] | None = None, counted_only: bool = False,
+                      page: int = 5000) -> Iterator[tuple[Cluster, StoredEvent]]:
+        """Yield clusters in creation order, each with its first mention (paged reads)."""
+        after = 0
+        while True:
+            with self._db("read clusters") as conn:
+                rows = analysis.cluster_page(conn, after, page, since=since, until=until,
+                                             dyad=dyad, counted_only=counted_only)
+            for rid, cluster, record, url, outlet, published in rows:
+                after = rid
+                yield cluster, StoredEvent(event=event_from_dict(json.loads(record)), url=url,
+                                           outlet=outlet,
+                                           published=dt.date.fromisoformat(published) if published else None)
+            if len(rows) < page:
+                return
+
+    def published_span(self) -> tuple[dt.date, dt.date] | None:
+        """The oldest and newest publication dates of stored articles, or None."""
+        with self._db("read the publication dates") as conn:
+            return analysis.published_span(conn)
+
+    def latest_published(self) -> dt.date | None:
+        """The newest publication date of any stored article."""
+        span = self.published_span()
+        return span[1] if span else None
 
 
 # -- inserting one document (inside the caller's transaction) ----------------------------

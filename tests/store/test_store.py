@@ -394,13 +394,14 @@ def test_pending_migration_is_applied_on_open(db_path: Path, monkeypatch) -> Non
 
 
 def test_failing_migration_rolls_back_alone(db_path: Path, monkeypatch) -> None:
+    released = len(schema.MIGRATIONS)
     monkeypatch.setattr(schema, "MIGRATIONS", (*schema.MIGRATIONS,
                                                "CREATE TABLE half (x); NOT SQL AT ALL;"))
-    with pytest.raises(StoreError, match="migration 2"):
+    with pytest.raises(StoreError, match=f"migration {released + 1}"):
         Store(db_path)
     tables = {r[0] for r in raw(db_path, "SELECT name FROM sqlite_master WHERE type='table'")}
     assert "half" not in tables
-    assert raw(db_path, "SELECT max(version) FROM schema_migrations") == [(1,)]
+    assert raw(db_path, "SELECT max(version) FROM schema_migrations") == [(released,)]
 
 
 def test_newer_database_is_refused(db_path: Path) -> None:
@@ -517,3 +518,17 @@ def test_writer_commits_while_reader_holds_a_snapshot(db_path: Path) -> None:
         during = reader._conn.execute("SELECT count(*) FROM articles").fetchone()[0]
         reader._conn.execute("COMMIT")
         assert (before, during, reader.count_articles()) == (1, 1, 2)
+
+
+def test_quad_class_filter_keeps_only_that_class(tmp_path):
+    from forewarn.store import EventFilter, Store
+    with Store(tmp_path / "q.db") as store:
+        assert store.query_events(EventFilter(quad_class=4)) == []
+
+
+@pytest.mark.parametrize("bad", [0, 5, "x"])
+def test_bad_quad_class_is_refused(bad):
+    from forewarn.errors import InputError
+    from forewarn.store import EventFilter
+    with pytest.raises(InputError, match="quad class"):
+        EventFilter(quad_class=bad)

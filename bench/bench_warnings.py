@@ -1,0 +1,197 @@
+#!/usr/bin/env python
+"""Benchmark clustering, aggregation and warnings.
+
+Usage::
+
+    python bench/bench_warnings.py [--events 1000000] [--db PATH] [--voa PATH] [--skip-voa]
+
+1. **Warnings at scale**: builds (or reuses, with ``--db``) a store of about ``--events``
+   generated events (``forewarn.warn.scenario`` streams over many dyads, clustered and
+   aggregated as at ingest), then times ``compute_warnings`` (with evidence) and the whole
+   ``forewarn warnings --db`` command in a fresh process (target: under 2 s).
+2. **Cluster + aggregate share of ingest**: ingests the VOA corpus through
+   ``forewarn.pipeline.ingest`` in publication order, timing ``update_clusters`` inside it
+   (target: under 10 % of the pipeline's time), and replays it: after each article the
+   warnings as of its publication day are computed; every warning is listed (VOA is one
+   outlet, so none can be confirmed by two independent sources).
+3. **Synthetic replay**: detection delay and false alarms over several seeds.
+
+Not a test: bench/ is outside pytest's testpaths.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+if str(REPO_ROOT) not in sys.path:
+    sys.path.insert(0, str(REPO_ROOT))
+
+import forewarn.cluster as fc  # noqa: E402
+from forewarn.cluster import update_clusters  # noqa: E402
+from forewarn.store import Store  # noqa: E402
+from forewarn.warn import compute_warnings  # noqa: E402
+from forewarn.warn.scenario import NAMES, Onset, Scenario, default_scenario, generate  # noqa: E402
+
+DEFAULT_VOA = REPO_ROOT.parent / "shared/corpus/voa/voa_stories.jsonl"
+
+
+def build_store(db: Path, events: int) -> None:
+    codes = sorted(NAMES)
+    dyads = tuple((a, b) for a in codes for b in codes if a != b)[:240]
+    days = 365
+    # about 5.5 reports (events) per dyad-day at these rates, counting every outlet's mention
+    scale = events / (len(dyads) * days * 5.5)
+    start = dt.date(2023, 1, 1)
+    sc = Scenario(start=start, days=days, dyads=dyads, seed=1, coop_rate=0.6 * scale * 2,
+                  verbal_rate=0.35 * scale * 2, material_rate=0.08 * scale * 2,
+                  rumour_rate=0.05 * scale, uncounted_rate=0.15 * scale,
+                  onsets=(Onset("RUS", "UKR", start + dt.timedelta(days=days - 20)),
+                          Onset("CHN", "TWN", start + dt.timedelta(days=days - 5))))
+    t0 = time.perf_counter()
+    docs = generate(sc)
+    n = sum(len(d.events) for d in docs)
+    print(f"generated {len(docs)} articles, {n} events in {time.perf_counter() - t0:.1f} s", flush=True)
+    t0 = time.perf_counter()
+    with Store(db) as store:
+        for i, d in enumerate(docs):
+            store.add_document(d)
+            if i % 2000 == 1999:
+                update_clusters(store)
+        update_clusters(store)
+        print(f"stored and clustered in {time.perf_counter() - t0:.1f} s: {store.count_events()} events, "
+              f"{store.count_clusters()} clusters", flush=True)
+
+
+def bench_warnings(db: Path) -> dict:
+    with Store(db) as store:
+        events = store.count_events()
+        t0 = time.perf_counter()
+        found = compute_warnings(store)
+        api = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-m", "forewarn", "warnings", "--db", str(db), "--json"],
+                          capture_output=True, text=True, cwd=REPO_ROOT)
+    cli = time.perf_counter() - t0
+    assert proc.returncode == 0, proc.stderr
+    result = {"events": events, "warnings": len(found), "compute_warnings_s": round(api, 3),
+              "cli_warnings_s": round(cli, 3),
+              "first": [(w.kind, w.source_country, w.target_country, str(w.onset), w.severity) for w in found[:5]]}
+    print(json.dumps(result, indent=2), flush=True)
+    return result
+
+
+def bench_voa(path: Path) -> dict:
+    from forewarn.pipeline import ingest
+    from forewarn.settings import load_settings
+
+    stories = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    stories.sort(key=lambda s: s.get("published") or "")
+    spent = [0.0]
+    real = fc.update_clusters
+
+    def timed(store, *args, **kwargs):
+        t = time.perf_counter()
+        try:
+            return real(store, *args, **kwargs)
+        finally:
+            spent[0] += time.perf_counter() - t
+    fc.update_clusters = timed
+    alarms: dict[tuple, str] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        feed = Path(tmp) / "voa.jsonl"
+        feed.write_text("\n".join(json.dumps({**s, "outlet": "VOA"}) for s in stories) + "\n", encoding="utf-8")
+        settings = load_settings(db=str(Path(tmp) / "voa.db"))
+        with Store(settings.db) as store:
+            ingest(["/dev/null"], settings, store=store)      # load the model outside the timing
+            warn_time = [0.0]
+
+            def on_article(doc, raw):
+                if doc is None or doc.article.published is None:
+                    return
+                t = time.perf_counter()
+                for w in compute_warnings(store, doc.article.published, evidence=False):
+                    alarms.setdefault((w.kind, w.source_country, w.target_country, str(w.onset)),
+                                      str(doc.article.published))
+                warn_time[0] += time.perf_counter() - t
+            t0 = time.perf_counter()
+            summary = ingest([str(feed)], settings, store=store, on_article=on_article)
+            total = time.perf_counter() - t0 - warn_time[0]
+            clusters = store.count_clusters()
+            multi = sum(1 for c in store.list_clusters() if c.articles > 1)
+    fc.update_clusters = real
+    result = {"articles": summary.added, "events": summary.events, "clusters": clusters,
+              "clusters_with_several_articles": multi, "pipeline_s": round(total, 2),
+              "cluster_aggregate_s": round(spent[0], 3),
+              "cluster_aggregate_share": round(spent[0] / total, 4) if total else None,
+              "warnings_during_replay": [list(k) + [v] for k, v in alarms.items()]}
+    print(json.dumps(result, indent=2), flush=True)
+    return result
+
+
+def bench_replay(seeds: list[int]) -> dict:
+    rows = []
+    for seed in seeds:
+        sc = default_scenario(days=120, seed=seed)
+        [onset] = sc.onsets
+        by_day: dict = {}
+        for d in generate(sc):
+            by_day.setdefault(d.article.published, []).append(d)
+        first, false = None, set()
+        with Store(":memory:") as store:
+            for day in sorted(by_day):
+                for d in by_day[day]:
+                    store.add_document(d)
+                update_clusters(store)
+                for w in compute_warnings(store, day, evidence=False):
+                    key = (w.kind, w.source_country, w.target_country)
+                    if key == ("escalation", onset.source, onset.target) and w.onset >= onset.day:
+                        first = first or day
+                    else:
+                        false.add((*key, str(w.onset)))
+        rows.append({"seed": seed, "onset": str(onset.day), "first_warning": str(first),
+                     "delay_days": (first - onset.day).days if first else None,
+                     "false_alarms": sorted(false)})
+    dyad_days = 8 * 120
+    n_false = sum(len(r["false_alarms"]) for r in rows)
+    result = {"runs": rows, "false_alarms_total": n_false,
+              "false_alarms_per_1000_dyad_days": round(1000 * n_false / (dyad_days * len(seeds)), 2) if seeds else None}
+    print(json.dumps(result, indent=2), flush=True)
+    return result
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--events", type=int, default=1_000_000)
+    ap.add_argument("--db", type=Path, help="Reuse (or create) the generated store here.")
+    ap.add_argument("--voa", type=Path, default=DEFAULT_VOA)
+    ap.add_argument("--skip-voa", action="store_true")
+    ap.add_argument("--skip-scale", action="store_true")
+    ap.add_argument("--seeds", type=int, nargs="*", default=[3, 7, 11, 13, 17])
+    ap.add_argument("--json", type=Path, help="Also write the report here.")
+    args = ap.parse_args()
+    report = {}
+    if not args.skip_scale:
+        with tempfile.TemporaryDirectory() as tmp:
+            db = args.db or Path(tmp) / "scale.db"
+            if not db.exists():
+                build_store(db, args.events)
+            report["warnings_at_scale"] = bench_warnings(db)
+    if not args.skip_voa:
+        if args.voa.exists():
+            report["voa"] = bench_voa(args.voa)
+        else:
+            print(f"VOA corpus not found at {args.voa}; skipped", file=sys.stderr)
+    report["synthetic_replay"] = bench_replay(args.seeds)
+    if args.json:
+        args.json.write_text(json.dumps(report, indent=2), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,194 @@
+"""Cluster: mentions of the same real event (across articles, outlets, or within one) become one.
+
+Two mentions join when they share a ``ClusterKey`` (first source and first target actor's
+country and sector, PLOVER category or CAMEO root, counted or not), their dates are
+compatible (the new mention's range, widened by ``window_days``, meets the cluster's
+anchor range) and their evidence is similar (token Jaccard >= ``min_similarity`` against
+any of the cluster's first signatures). Within one article, a mention with the same CAMEO
+code and the same day as a cluster member joins it whatever its wording (a repeated
+sentence about the same deed). The anchor never moves, so a daily repeated deed does not
+chain into one endless cluster.
+
+Clustering is incremental: ``update_clusters`` takes the events that have no cluster yet
+(the ones just stored), compares them with candidate clusters read by key and date from the
+store, and writes the assignments, the new clusters and the dyad-day aggregate deltas in
+one transaction. Nothing already clustered is recomputed.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from dataclasses import dataclass, field, replace
+from urllib.parse import urlsplit
+
+from ..aggregate import cluster_contribution
+from ..models import Cluster, ClusterKey, Event
+from ..store import Assignment, Store, StoredEvent
+
+log = logging.getLogger(__name__)
+
+__all__ = ["ClusterSettings", "ClusterRun", "cluster_key", "event_span", "evidence_tokens",
+           "outlet_key", "similarity", "update_clusters"]
+
+_WORD = re.compile(r"[^\W\d_]+|\d+", re.UNICODE)
+_STOP = frozenset("""a an the and or but of to in on at by for from with without into onto over
+under about after before during since until than then that this these those there their
+its it his her he she they them we our you your i me my was were is are be been being has
+have had do does did not no nor so as if said says say told tells also would could should
+will shall may might must can just more most very which who whom whose what when where
+while why how all any some such other another each both own same only one two three per
+""".split())
+
+
+@dataclass(frozen=True)
+class ClusterSettings:
+    """How alike two mentions must be to be one event."""
+
+    window_days: int = 2            # dates may differ by this many days (ranges widened by it)
+    min_similarity: float = 0.3     # token Jaccard of evidence sentences
+    max_signatures: int = 3         # evidence token sets kept per cluster for comparison
+
+
+@dataclass
+class ClusterRun:
+    """What one ``update_clusters`` call did."""
+
+    events: int = 0
+    new_clusters: int = 0
+    joined: int = 0                 # events that joined an existing or earlier cluster
+    cluster_ids: list[str] = field(default_factory=list)
+
+
+def evidence_tokens(sentence: str) -> frozenset[str]:
+    """Content words of a sentence, casefolded and cut to six letters (a cheap stem)."""
+    return frozenset(w[:6] for w in (m.group().casefold() for m in _WORD.finditer(sentence))
+                     if len(w) > 2 and w not in _STOP)
+
+
+def similarity(a: frozenset[str], b: frozenset[str]) -> float:
+    """Jaccard similarity of two token sets (0 when both are empty)."""
+    if not a or not b:
+        return 0.0
+    inter = len(a & b)
+    return inter / (len(a) + len(b) - inter)
+
+
+def cluster_key(event: Event) -> ClusterKey:
+    src = event.source[0] if event.source else None
+    tgt = event.target[0] if event.target else None
+    root = event.cameo.root
+    root = f"{int(root):02d}" if root.isdigit() else root
+    m = event.modality
+    return ClusterKey(
+        source_country=(src.country or "") if src else "", source_sector=(src.sector or "") if src else "",
+        target_country=(tgt.country or "") if tgt else "", target_sector=(tgt.sector or "") if tgt else "",
+        category=(event.plover.category or f"CAMEO:{root}").upper(),
+        counted=not (m.negated or m.hypothetical),
+    )
+
+
+def event_span(event: Event, published: dt.date | None) -> tuple[dt.date | None, dt.date | None]:
+    """The event's date range (its own date, else the publication date); (None, None) if neither."""
+    start = event.date.value or published
+    if start is None:
+        return None, None
+    end = event.date.end if event.date.value and event.date.end and event.date.end >= start else start
+    return start, end
+
+
+def outlet_key(outlet: str | None, url: str | None, article_id: str) -> str:
+    """Who reported it, as one source: the outlet's name, else the URL's host, else the article."""
+    if outlet and outlet.strip():
+        return " ".join(outlet.split()).casefold()
+    if url:
+        host = (urlsplit(url).hostname or "").removeprefix("www.")
+        if host:
+            return host
+    return f"article:{article_id}"
+
+
+def _compatible(cluster: Cluster, lo: dt.date | None, hi: dt.date | None, window: int) -> bool:
+    if lo is None or hi is None or cluster.day is None or cluster.end is None:
+        return lo is None and cluster.day is None
+    pad = dt.timedelta(days=window)
+    return lo - pad <= cluster.end and hi + pad >= cluster.day
+
+
+def update_clusters(store: Store, settings: ClusterSettings | None = None,
+                    batch: int = 5000) -> ClusterRun:
+    """Cluster every stored event that has no cluster yet and update the aggregates."""
+    settings = settings or ClusterSettings()
+    run = ClusterRun()
+    while pending := store.unclustered_events(limit=batch):
+        _cluster_batch(store, pending, settings, run)
+        if len(pending) < batch:
+            break
+    return run
+
+
+def _cluster_batch(store: Store, pending: list[StoredEvent], settings: ClusterSettings,
+                   run: ClusterRun) -> None:
+    new: dict[str, Cluster] = {}                          # created in this batch
+    touched: dict[str, Cluster] = {}                      # stored clusters whose signatures grew
+    members: dict[str, set[str]] = {}                     # article ids per cluster seen here
+    by_key: dict[ClusterKey, list[str]] = {}              # new cluster ids per key
+    assignments: list[Assignment] = []
+    window = settings.window_days
+    for row in pending:
+        event = row.event
+        key = cluster_key(event)
+        lo, hi = event_span(event, row.published)
+        tokens = evidence_tokens(event.evidence.sentence)
+        pad = dt.timedelta(days=window)
+        candidates: dict[str, Cluster] = {}
+        for cluster, arts in store.cluster_candidates(key, lo and lo - pad, hi and hi + pad):
+            candidates[cluster.cluster_id] = touched.get(cluster.cluster_id, cluster)
+            members.setdefault(cluster.cluster_id, set()).update(arts)
+        for cid in by_key.get(key, ()):
+            candidates[cid] = new[cid]
+        best, best_rank = None, (0.0, 0)
+        for cid, cluster in candidates.items():
+            if not _compatible(cluster, lo, hi, window):
+                continue
+            score = max((similarity(tokens, s) for s in cluster.signatures), default=0.0)
+            same_deed = (event.article_id in members.get(cid, ()) and cluster.day == lo
+                         and cluster.cameo_code == event.cameo.code)
+            if score < settings.min_similarity and not same_deed:
+                continue
+            score = max(score, settings.min_similarity) if same_deed else score
+            rank = (score, -abs(((cluster.day or lo) - lo).days) if lo and cluster.day else 0)
+            if best is None or rank > best_rank:
+                best, best_rank = cluster, rank
+        if best is None:
+            cluster = Cluster(
+                cluster_id=f"c{event.event_id}", key=key, cameo_code=event.cameo.code,
+                cameo_root=key.category[6:] if key.category.startswith("CAMEO:") else
+                (f"{int(event.cameo.root):02d}" if event.cameo.root.isdigit() else event.cameo.root),
+                quad_class=event.quad_class, goldstein=event.goldstein,
+                plover_score=event.plover_score, day=lo, end=hi, first_seen=None, last_seen=None,
+                signatures=(tokens,), first_event_id=event.event_id,
+                historical=event.modality.historical)
+            new[cluster.cluster_id] = cluster
+            by_key.setdefault(key, []).append(cluster.cluster_id)
+            run.new_clusters += 1
+        else:
+            cluster = best
+            run.joined += 1
+            if len(cluster.signatures) < settings.max_signatures and tokens not in cluster.signatures:
+                grown = replace(cluster, signatures=(*cluster.signatures, tokens))
+                if cluster.cluster_id in new:
+                    new[cluster.cluster_id] = grown
+                else:
+                    touched[cluster.cluster_id] = grown
+        members.setdefault(cluster.cluster_id, set()).add(event.article_id)
+        assignments.append(Assignment(event_id=event.event_id, cluster_id=cluster.cluster_id,
+                                      article_id=event.article_id,
+                                      outlet=outlet_key(row.outlet, row.url, event.article_id),
+                                      published=row.published))
+        run.events += 1
+        run.cluster_ids.append(cluster.cluster_id)
+    aggregates = [d for d in (cluster_contribution(c) for c in new.values()) if d is not None]
+    store.save_clustering(list(new.values()), {cid: c.signatures for cid, c in touched.items()},
+                          assignments, aggregates)
+    log.debug("clustered %d events: %d new clusters", len(pending), len(new))

@@ -1,0 +1,86 @@
+"""Warnings: a replayed synthetic stream with a known onset, confirmation, evidence."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from forewarn.cluster import update_clusters
+from forewarn.errors import InputError
+from forewarn.warn import WarnSettings, compute_warnings
+from forewarn.warn.report import warning_dict
+from forewarn.warn.scenario import Onset, Scenario, default_scenario, generate
+
+
+def replay(store, scenario, settings=None):
+    """Ingest day by day; return {(kind, src, tgt): first day a warning was current}."""
+    by_day = {}
+    for d in generate(scenario):
+        by_day.setdefault(d.article.published, []).append(d)
+    first = {}
+    for day in sorted(by_day):
+        for d in by_day[day]:
+            store.add_document(d)
+        update_clusters(store)
+        for w in compute_warnings(store, day, settings, evidence=False):
+            first.setdefault((w.kind, w.source_country, w.target_country), (day, w.onset))
+    return first
+
+
+@pytest.fixture(scope="module")
+def replayed():
+    from forewarn.store import Store
+    scenario = default_scenario(days=100, seed=11)
+    with Store(":memory:") as store:
+        yield scenario, replay(store, scenario)
+
+
+def test_the_escalation_fires_after_its_onset_not_before(replayed):
+    scenario, first = replayed
+    [onset] = scenario.onsets
+    day, warned_onset = first[("escalation", onset.source, onset.target)]
+    assert onset.day <= warned_onset <= day <= onset.day + dt.timedelta(days=5)
+
+
+def test_quiet_dyads_raise_at_most_one_false_alarm(replayed):
+    scenario, first = replayed
+    false = [k for k in first if k != ("escalation", "RUS", "UKR")]
+    assert len(false) <= 1, false
+
+
+def test_single_source_reports_never_warn(mem):
+    scenario = Scenario(start=dt.date(2024, 1, 1), days=70, dyads=(("RUS", "UKR"), ("ARM", "AZE")),
+                        onsets=(Onset("RUS", "UKR", dt.date(2024, 3, 1)),), outlets=("Only Wire",))
+    assert replay(mem, scenario) == {}
+
+
+def test_de_escalation_is_reported(mem):
+    scenario = Scenario(start=dt.date(2024, 1, 1), days=75, dyads=(("ARM", "AZE"), ("IND", "PAK")), seed=5, coop_rate=0.3,
+                        onsets=(Onset("ARM", "AZE", dt.date(2024, 3, 1), kind="de-escalation", daily_rate=8),))
+    first = replay(mem, scenario)
+    day, _ = first[("de-escalation", "ARM", "AZE")]
+    assert dt.date(2024, 3, 1) <= day <= dt.date(2024, 3, 6)
+
+
+def test_a_warning_lists_its_clusters_with_sentences_and_sources(mem):
+    scenario = Scenario(start=dt.date(2024, 1, 1), days=65, dyads=(("RUS", "UKR"),), seed=3,
+                        onsets=(Onset("RUS", "UKR", dt.date(2024, 2, 27)),))
+    for d in generate(scenario):
+        mem.add_document(d)
+    update_clusters(mem)
+    [w] = [w for w in compute_warnings(mem) if w.kind == "escalation"]
+    assert w.severity in ("moderate", "high", "severe") and len(w.sources) >= 2
+    assert w.clusters and all(c.sentences and c.outlets for c in w.clusters)
+    assert w.value > w.threshold > w.baseline
+    body = json.loads(json.dumps(warning_dict(w)))
+    assert body["dyad"] == {"source": "RUS", "target": "UKR"} and body["clusters"][0]["sentences"]
+
+
+def test_an_empty_store_has_no_warnings(mem):
+    assert compute_warnings(mem) == []
+
+
+def test_a_baseline_shorter_than_28_days_is_refused():
+    with pytest.raises(InputError, match="28 days"):
+        WarnSettings(baseline_days=20, min_baseline_days=20)
