@@ -297,3 +297,9 @@ def test_event_ids_are_stable_across_runs(text):
 def test_event_ids_are_unique_within_an_article(text):
     ids = [e.event_id for e in coded(text).events]
     assert len(ids) == len(set(ids))
+
+
+def test_returning_fire_is_fighting_not_returning_things():
+    from forewarn.pipeline import code_article
+    doc = code_article("Armenian units returned fire on Azerbaijani positions.", published=dt.date(2024, 5, 14))
+    assert [e.cameo.root for e in doc.events] == ["19"]
