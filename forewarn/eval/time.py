@@ -158,7 +158,7 @@ def evaluate(shared: Path, *, limit: int | None = None, settings=None) -> TaskRe
         tables={"by_gold_granularity": {k: {"gold": a, "found": b, "correct": c} for k, (a, b, c) in
                                         sorted(by_type.items())}, "errors": errors},
         notes=[f"{len(files)} documents; {gold_n} DATE/TIME TIMEX3s with a calendar value scored, "
-               f"{skipped} others (DURATION, SET, PRESENT_REF, XXXX-..) left out",
+               f"{skipped} others (DURATION, SET, PRESENT_REF, values with unknown digits) left out",
                "a system date matches a gold TIMEX3 whose characters it overlaps; correct when its "
                "(first, last) day span equals the gold value's span",
                "value_accuracy = correct / matched; value_recall = correct / scored gold"])
