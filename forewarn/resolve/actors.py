@@ -521,12 +521,6 @@ class _Resolver:
             elif kind == "demonym":
                 self._demonym(m)
             i = m.end
-        if self.focus:
-            # A person neither the knowledge base nor the text places is most likely of the
-            # country the story is about (a careful reader's default); the sector stays unknown.
-            for x in self.mentions:
-                if x.kind == "person" and x.country is None and x.kb_id is None and x.sector is None:
-                    x.country = self.focus
         return [self._actor(x) for x in self.mentions if not x.absorbed]
 
     def _name_at(self, k: int, person_ents: dict[int, int]) -> bool:
