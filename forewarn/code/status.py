@@ -15,7 +15,8 @@ SPEECH_LEMMAS = frozenset({"say", "suggest", "claim", "allege", "assert", "insis
                            "write", "tell", "state", "note", "accuse", "charge", "warn", "declare",
                            "stress", "believe", "assess", "contend"})
 APPEALS = frozenset({"urge", "call", "ask", "demand", "appeal", "press", "want", "hope", "wish", "push",
-                     "request", "implore", "plead", "encourage", "invite", "insist", "look", "suppose"})
+                     "request", "implore", "plead", "encourage", "invite", "insist", "look", "suppose",
+                     "pressure", "persuade", "convince", "lobby", "need", "threaten"})
 RARELY = frozenset({"seldom", "rarely", "hardly", "scarcely", "barely"})
 EXPECTATION = frozenset({"expect", "anticipate", "predict", "forecast", "fear", "worry", "project"})
 
@@ -33,7 +34,8 @@ def counterfactual(trigger) -> bool:
 
 
 def desired(trigger) -> bool:
-    """"called for the Taliban to lift the ban": an act someone asks for has not happened."""
+    """"called for the Taliban to lift the ban": an act someone asks for, presses for, needs
+    or threatens has not happened (the threat or the appeal is the event)."""
     tok = trigger
     for _ in range(6):
         infinitive = tok.dep_ == "advcl" and any(c.dep_ in ("aux", "mark") and c.lower_ in ("to", "for")
