@@ -132,7 +132,9 @@ class EventCoder:
     def _code_token(self, tok, sent: _Sentence) -> list[Event]:
         out = []
         lemma = tok.lemma_.lower()
-        if (tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")) and tok.dep_ not in NOMINAL_DEPS:
+        attributive = tok.tag_ in ("VBG", "VBN") and tok.i < tok.head.i and tok.head.pos_ in ("NOUN", "PROPN")
+        if (tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")) and tok.dep_ not in NOMINAL_DEPS \
+                and not attributive:
             # an adjectival participle ("the visiting minister") describes, it does not report;
             # a "verb" in a noun's position ("last year's protests") is a mis-tagged noun
             if lemma in self.patterns.verbs:

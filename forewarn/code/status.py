@@ -16,7 +16,8 @@ SPEECH_LEMMAS = frozenset({"say", "suggest", "claim", "allege", "assert", "insis
                            "stress", "believe", "assess", "contend"})
 APPEALS = frozenset({"urge", "call", "ask", "demand", "appeal", "press", "want", "hope", "wish", "push",
                      "request", "implore", "plead", "encourage", "invite", "insist", "look", "suppose",
-                     "pressure", "persuade", "convince", "lobby", "need", "threaten"})
+                     "pressure", "persuade", "convince", "lobby", "need", "threaten",
+                     "necessary", "essential", "vital", "crucial", "important", "imperative"})
 RARELY = frozenset({"seldom", "rarely", "hardly", "scarcely", "barely"})
 EXPECTATION = frozenset({"expect", "anticipate", "predict", "forecast", "fear", "worry", "project"})
 
