@@ -27,6 +27,17 @@ class Assignment:
 LONG_SPAN_DAYS = 31
 
 
+def _day_range(conds: list[str], params: list, column: str, since: dt.date | None,
+               until: dt.date | None) -> None:
+    """Add inclusive first/last-day conditions on ``column`` (ISO day text)."""
+    if since is not None:
+        conds.append(f"{column} >= ?")
+        params.append(since.isoformat())
+    if until is not None:
+        conds.append(f"{column} <= ?")
+        params.append(until.isoformat())
+
+
 def _iso(value: dt.date | None) -> str | None:
     return value.isoformat() if value is not None else None
 
@@ -115,12 +126,7 @@ def list_clusters(conn: sqlite3.Connection, *, dyad: tuple[str, str] | None = No
     if dyad is not None:
         conds.append("source_country = ? AND target_country = ?")
         params += list(dyad)
-    if since is not None:
-        conds.append("day >= ?")
-        params.append(since.isoformat())
-    if until is not None:
-        conds.append("day <= ?")
-        params.append(until.isoformat())
+    _day_range(conds, params, "day", since, until)
     if quads:
         conds.append(f"quad_class IN ({','.join('?' * len(quads))})")
         params += list(quads)
@@ -284,12 +290,7 @@ def cluster_page(conn: sqlite3.Connection, after: int, size: int, *, since: dt.d
     """One page of clusters after rowid ``after``, each with its first mention's record and
     that mention's article url, outlet and publication date."""
     conds, params = ["c.rowid > ?"], [after]
-    if since is not None:
-        conds.append("c.day >= ?")
-        params.append(since.isoformat())
-    if until is not None:
-        conds.append("c.day <= ?")
-        params.append(until.isoformat())
+    _day_range(conds, params, "c.day", since, until)
     if dyad is not None:
         conds.append("c.source_country = ? AND c.target_country = ?")
         params += list(dyad)

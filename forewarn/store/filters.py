@@ -137,27 +137,14 @@ def where_clause(filt: EventFilter) -> tuple[str, list[Any]]:
             conds.append(f"({forward} OR {backward})")
         else:
             conds.append(forward)
-    if filt.category is not None:
-        conds.append("e.plover_category = ?")
-        params.append(filt.category)
-    if filt.root is not None:
-        conds.append("e.cameo_root = ?")
-        params.append(filt.root)
-    if filt.quad_class is not None:
-        conds.append("e.quad_class = ?")
-        params.append(filt.quad_class)
-    if filt.cluster_id is not None:
-        conds.append("e.cluster_id = ?")
-        params.append(filt.cluster_id)
-    if filt.since is not None:
-        conds.append("e.event_date >= ?")
-        params.append(filt.since.isoformat())
-    if filt.until is not None:
-        conds.append("e.event_date <= ?")
-        params.append(filt.until.isoformat())
-    if filt.article_id is not None:
-        conds.append("e.article_id = ?")
-        params.append(filt.article_id)
+    for cond, value in (("e.plover_category = ?", filt.category), ("e.cameo_root = ?", filt.root),
+                        ("e.quad_class = ?", filt.quad_class), ("e.cluster_id = ?", filt.cluster_id),
+                        ("e.event_date >= ?", filt.since and filt.since.isoformat()),
+                        ("e.event_date <= ?", filt.until and filt.until.isoformat()),
+                        ("e.article_id = ?", filt.article_id)):
+        if value is not None:
+            conds.append(cond)
+            params.append(value)
     if not filt.include_uncounted:
         conds.append("e.negated = 0 AND e.hypothetical = 0")
     return (" AND ".join(conds) if conds else "1"), params
