@@ -35,38 +35,61 @@ if str(REPO_ROOT) not in sys.path:
 
 import forewarn.cluster as fc  # noqa: E402
 from forewarn.cluster import update_clusters  # noqa: E402
+from forewarn.cluster.bulk import load_documents  # noqa: E402
 from forewarn.store import Store  # noqa: E402
 from forewarn.warn import compute_warnings  # noqa: E402
-from forewarn.warn.scenario import NAMES, Onset, Scenario, default_scenario, generate  # noqa: E402
+from forewarn.warn.scenario import (  # noqa: E402
+    NAMES, Onset, Scenario, default_scenario, expected_events, generate, iter_documents,
+)
 
 DEFAULT_VOA = REPO_ROOT.parent / "shared/corpus/voa/voa_stories.jsonl"
 
 
-def build_store(db: Path, events: int) -> None:
+def scale_scenario(events: int) -> Scenario:
+    """A year over 240 directed dyads whose expected number of events is ``events``, with an
+    escalation 20 days and one 5 days before the end (RUS->UKR, CHN->TWN)."""
     codes = sorted(NAMES)
     dyads = tuple((a, b) for a in codes for b in codes if a != b)[:240]
     days = 365
-    # about 5.5 reports (events) per dyad-day at these rates, counting every outlet's mention
-    scale = events / (len(dyads) * days * 5.5)
     start = dt.date(2023, 1, 1)
-    sc = Scenario(start=start, days=days, dyads=dyads, seed=1, coop_rate=0.6 * scale * 2,
-                  verbal_rate=0.35 * scale * 2, material_rate=0.08 * scale * 2,
-                  rumour_rate=0.05 * scale, uncounted_rate=0.15 * scale,
-                  onsets=(Onset("RUS", "UKR", start + dt.timedelta(days=days - 20)),
-                          Onset("CHN", "TWN", start + dt.timedelta(days=days - 5))))
+    onsets = (Onset("RUS", "UKR", start + dt.timedelta(days=days - 20)),
+              Onset("CHN", "TWN", start + dt.timedelta(days=days - 5)))
+
+    def at(scale: float) -> Scenario:
+        return Scenario(start=start, days=days, dyads=dyads, seed=1, coop_rate=1.2 * scale,
+                        verbal_rate=0.7 * scale, material_rate=0.16 * scale,
+                        rumour_rate=0.05 * scale, uncounted_rate=0.15 * scale, onsets=onsets)
+    fixed = expected_events(at(0.0))                     # the onsets' own events
+    per_scale = expected_events(at(1.0)) - fixed
+    return at(max(0.0, (events - fixed) / per_scale))
+
+
+def build_store(db: Path, events: int) -> dict:
+    """Generate the stream and bulk-load it (the store ingest and clustering would build)."""
+    sc = scale_scenario(events)
     t0 = time.perf_counter()
-    docs = generate(sc)
-    n = sum(len(d.events) for d in docs)
-    print(f"generated {len(docs)} articles, {n} events in {time.perf_counter() - t0:.1f} s", flush=True)
-    t0 = time.perf_counter()
+    run = load_documents_counted(db, sc)
+    took = time.perf_counter() - t0
     with Store(db) as store:
-        for i, d in enumerate(docs):
-            store.add_document(d)
-            if i % 2000 == 1999:
-                update_clusters(store)
-        update_clusters(store)
-        print(f"stored and clustered in {time.perf_counter() - t0:.1f} s: {store.count_events()} events, "
-              f"{store.count_clusters()} clusters", flush=True)
+        result = {"requested_events": events, "expected_events": round(expected_events(sc)),
+                  "events": store.count_events(), "articles": store.count_articles(),
+                  "clusters": store.count_clusters(), "build_s": round(took, 1),
+                  "new_clusters": run.new_clusters}
+    print(json.dumps(result), flush=True)
+    return result
+
+
+def load_documents_counted(db: Path, sc: Scenario):
+    seen = [0, time.perf_counter()]
+
+    def docs():
+        for d in iter_documents(sc):
+            seen[0] += 1
+            if seen[0] % 50_000 == 0:
+                print(f"  {seen[0]} articles in {time.perf_counter() - seen[1]:.0f} s", flush=True)
+            yield d
+    with Store(db) as store:
+        return load_documents(store, docs())
 
 
 def bench_warnings(db: Path) -> dict:

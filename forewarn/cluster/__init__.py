@@ -12,23 +12,25 @@ chain into one endless cluster.
 Clustering is incremental: ``update_clusters`` takes the events that have no cluster yet
 (the ones just stored), compares them with candidate clusters read by key and date from the
 store, and writes the assignments, the new clusters and the dyad-day aggregate deltas in
-one transaction. Nothing already clustered is recomputed.
+one transaction. Nothing already clustered is recomputed. ``forewarn.cluster.bulk`` builds
+a whole store from scratch the same way, with the candidates held in memory.
 """
 from __future__ import annotations
 
 import datetime as dt
 import logging
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
 from ..aggregate import cluster_contribution
-from ..models import Cluster, ClusterKey, Event
+from ..models import Cluster, ClusterKey, DyadDay, Event
 from ..store import Assignment, Store, StoredEvent
 
 log = logging.getLogger(__name__)
 
-__all__ = ["ClusterSettings", "ClusterRun", "cluster_key", "event_span", "evidence_tokens",
+__all__ = ["ClusterSettings", "ClusterRun", "cluster_batch", "cluster_key", "event_span", "evidence_tokens",
            "outlet_key", "similarity", "update_clusters"]
 
 _WORD = re.compile(r"[^\W\d_]+|\d+", re.UNICODE)
@@ -121,14 +123,22 @@ def update_clusters(store: Store, settings: ClusterSettings | None = None,
     settings = settings or ClusterSettings()
     run = ClusterRun()
     while pending := store.unclustered_events(limit=batch):
-        _cluster_batch(store, pending, settings, run)
+        store.save_clustering(*cluster_batch(pending, store.cluster_candidates, settings, run))
         if len(pending) < batch:
             break
     return run
 
 
-def _cluster_batch(store: Store, pending: list[StoredEvent], settings: ClusterSettings,
-                   run: ClusterRun) -> None:
+Candidates = Callable[[ClusterKey, dt.date | None, dt.date | None], list[tuple[Cluster, frozenset[str]]]]
+
+
+def cluster_batch(pending: Sequence[StoredEvent], candidates_of: Candidates, settings: ClusterSettings,
+                  run: ClusterRun) -> tuple[list[Cluster], dict[str, tuple[frozenset[str], ...]],
+                                            list[Assignment], list[DyadDay]]:
+    """Cluster one batch of events against the saved clusters ``candidates_of`` returns
+    (as ``Store.cluster_candidates`` does) and the batch's own; return what
+    ``Store.save_clustering`` takes: the new clusters, the grown signatures of saved
+    ones, the assignments and the aggregate deltas."""
     new: dict[str, Cluster] = {}                          # created in this batch
     touched: dict[str, Cluster] = {}                      # stored clusters whose signatures grew
     members: dict[str, set[str]] = {}                     # article ids per cluster seen here
@@ -142,7 +152,7 @@ def _cluster_batch(store: Store, pending: list[StoredEvent], settings: ClusterSe
         tokens = evidence_tokens(event.evidence.sentence)
         pad = dt.timedelta(days=window)
         candidates: dict[str, Cluster] = {}
-        for cluster, arts in store.cluster_candidates(key, lo and lo - pad, hi and hi + pad):
+        for cluster, arts in candidates_of(key, lo and lo - pad, hi and hi + pad):
             candidates[cluster.cluster_id] = touched.get(cluster.cluster_id, cluster)
             members.setdefault(cluster.cluster_id, set()).update(arts)
         for cid in by_key.get(key, ()):
@@ -189,6 +199,6 @@ def _cluster_batch(store: Store, pending: list[StoredEvent], settings: ClusterSe
         run.events += 1
         run.cluster_ids.append(cluster.cluster_id)
     aggregates = [d for d in (cluster_contribution(c) for c in new.values()) if d is not None]
-    store.save_clustering(list(new.values()), {cid: c.signatures for cid, c in touched.items()},
-                          assignments, aggregates)
     log.debug("clustered %d events: %d new clusters", len(pending), len(new))
+    return (list(new.values()), {cid: c.signatures for cid, c in touched.items()}, assignments,
+            aggregates)

@@ -163,7 +163,7 @@ def _coverage(rng: random.Random, outlets: tuple[str, ...], code: str) -> tuple[
 
 
 def _reports(sc: Scenario, rng: random.Random) -> Iterator[_Report]:
-    week_factor = (1.0, 1.05, 1.1, 1.05, 1.0, 0.6, 0.5)
+    week_factor = _WEEK
     for i in range(sc.days):
         day = sc.start + dt.timedelta(days=i)
         wf = week_factor[day.weekday()]
@@ -226,6 +226,12 @@ def _sentence(rng: random.Random, r: _Report, variant: int) -> str:
 
 def generate(sc: Scenario) -> list[Document]:
     """Build the stream: one article per outlet, day and dyad, in publication order."""
+    return list(iter_documents(sc))
+
+
+def iter_documents(sc: Scenario) -> Iterator[Document]:
+    """The documents of ``generate`` one at a time (the same ones: only the light reports
+    are held in memory, each article is written when it is reached)."""
     rng = random.Random(sc.seed)
     articles: dict[tuple[dt.date, str, str, str], list[tuple[_Report, int]]] = {}
     for report in _reports(sc, rng):
@@ -234,10 +240,50 @@ def generate(sc: Scenario) -> list[Document]:
             lag = 1 if rng.random() < 0.3 else 0
             published = report.day + dt.timedelta(days=lag)
             articles.setdefault((published, outlet, report.source, report.target), []).append((report, variant))
-    docs = []
     for (published, outlet, s, t), reports in sorted(articles.items()):
-        docs.append(_document(rng, published, outlet, s, t, reports))
-    return docs
+        yield _document(rng, published, outlet, s, t, reports)
+
+
+_WEEK = (1.0, 1.05, 1.1, 1.05, 1.0, 0.6, 0.5)        # the news cycle, Monday first
+
+
+def _mean_coverage(codes: tuple[str, ...], outlets: int) -> float:
+    """The expected number of outlets reporting an event of one of ``codes`` (as _coverage)."""
+    def one(code: str) -> float:
+        lam = 2.2 if code[:2] in ("18", "19", "20", "15", "17") else 0.9
+        # E[min(1 + X, outlets)] for X ~ Poisson(lam)
+        p, total, below = math.exp(-lam), 0.0, 0.0
+        for k in range(outlets - 1):
+            total += p * (1 + k)
+            below += p
+            p *= lam / (k + 1)
+        return total + (1 - below) * outlets
+    return sum(one(c) for c in codes) / len(codes)
+
+
+def expected_events(sc: Scenario) -> float:
+    """The expected number of events (mentions: one per reporting outlet) ``generate``
+    makes for ``sc``; a stream's count lies within a few square roots of it."""
+    n = len(sc.outlets)
+    material = _mean_coverage(MATERIAL_CONFLICT, n)
+    per_day = (sc.coop_rate * _mean_coverage(COOPERATION, n)
+               + sc.verbal_rate * _mean_coverage(VERBAL_CONFLICT, n)
+               + sc.material_rate * material + sc.rumour_rate
+               + sc.uncounted_rate * _mean_coverage(("190", "195", "154"), n))
+    total = 0.0
+    for i in range(sc.days):
+        day = sc.start + dt.timedelta(days=i)
+        wf = _WEEK[day.weekday()]
+        total += wf * per_day * len(sc.dyads)
+        for o in sc.onsets:
+            if day >= o.day and (o.source, o.target) in sc.dyads:
+                ramp = min(1.0, ((day - o.day).days + 1) / o.ramp_days)
+                if o.kind == "escalation":
+                    total += wf * o.daily_rate * ramp * (_mean_coverage(MATERIAL_CONFLICT[:2], n)
+                                                         + _mean_coverage(VERBAL_CONFLICT, n) / 2)
+                else:
+                    total += wf * o.daily_rate * ramp * _mean_coverage(("057", "036", "071"), n)
+    return total
 
 
 def _document(rng: random.Random, published: dt.date, outlet: str, s: str, t: str,
