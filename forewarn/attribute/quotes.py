@@ -41,13 +41,16 @@ from dataclasses import dataclass
 from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
-from forewarn.attribute import cues, speech
+from forewarn.attribute import clauses, cues, layout, speech
 from forewarn.attribute.modality import modality_of
 from forewarn.models import Actor, DateRef, Quote
 
 log = logging.getLogger(__name__)
 
 _PAIRS = {"“": "”", '"': '"', "«": "»"}
+# Marks that may close an open double quote: texts mix curly and straight marks (“…," he
+# said) and some typeset a closing double mark as two apostrophes (’’ or '').
+_CLOSERS = {"“": ("”", '"', "’’", "''"), '"': ('"', "”", "’’", "''"), "«": ("»",)}
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _WORD = re.compile(r"\w+(?:[’'-]\w+)*")
 _TERMINAL = frozenset({".", "!", "?"})
@@ -115,7 +118,8 @@ def find_quote_marks(text: str) -> list[QuoteMarks]:
         opened: int | None = None
         for i in range(p_start, p_end):
             ch = text[i]
-            if opened is not None and ch == _PAIRS[text[opened]]:
+            if opened is not None and i > opened + 1 and \
+                    any(text.startswith(c, i) for c in _CLOSERS[text[opened]]):
                 found.append(_marks(text, opened, i, True))
                 opened = None
             elif opened is None and ch in _PAIRS:
@@ -156,6 +160,10 @@ class _Context:
 
     def in_quote(self, tok: Token) -> bool:
         return any(m.open <= tok.idx <= m.close for m in self.marks)
+
+    def off_body(self, offset: int) -> bool:
+        """Tell whether ``offset`` is on a heading, link or caption line, not running text."""
+        return layout.is_heading(self.text, offset) or layout.is_caption(self.text, offset)
 
     def quote_share(self, start: int, end: int) -> float:
         """Return the share of ``start..end`` that lies inside quote marks."""
@@ -339,32 +347,53 @@ def _direct(ctx: _Context, m: QuoteMarks, done: list[_Found]) -> _Said | None:
 
 
 def _indirect(ctx: _Context) -> list[_Found]:
-    """Find complement clauses of speech verbs and "according to X" clauses."""
+    """Find reported clauses of speech verbs and "according to X" clauses.
+
+    A clause is cut at a line break (the parser joins a heading to the next sentence),
+    and speech verbs on a heading, link or photo caption line are skipped.
+    """
     found: list[_Found] = []
     seen: set[tuple[int, int]] = set()
     for tok in ctx.doc:
-        if ctx.in_quote(tok):
+        if ctx.in_quote(tok) or ctx.off_body(tok.idx):
             continue
         if speech.is_speech_verb(tok):
-            content = speech.content_of(tok)
-            if content is None or ctx.quote_share(content.start, content.end) >= 0.5:
-                continue
-            said = ctx.said_by_verb(tok, content)
+            pieces = clauses.reported_pieces(tok)
+            build = lambda content, tok=tok: ctx.said_by_verb(tok, content)   # noqa: E731
         elif tok.lower_ == "according" and tok.dep_ == "prep":
             head = tok.head
             objs = speech.according_to(head)
             if not objs or speech.is_speech_verb(head, direct=True) or ctx.in_quote(head):
                 continue
             content = _clause_without(head, tok)
-            if content is None or ctx.quote_share(content.start, content.end) >= 0.5:
-                continue
-            said = ctx.said_by_according(objs[0])
+            pieces = [content] if content else []
+            build = lambda content, obj=objs[0]: ctx.said_by_according(obj)  # noqa: E731
         else:
             continue
-        if (content.start, content.end) not in seen:
-            seen.add((content.start, content.end))
-            found.append(_Found("indirect", content.start, content.end, said))
+        kept = [_body_piece(ctx, p, tok.idx) for p in pieces]
+        if len(kept) > 1 and kept[0] is None and ctx.quote_share(pieces[0].start, pieces[0].end) >= 0.5:
+            continue    # “…,” he said, eyes welling up: what follows a direct quote is not speech
+        kept = [p for p in kept if p and (p.start, p.end) not in seen]
+        if not kept:
+            continue
+        said = build(kept[0])
+        for piece in kept:
+            seen.add((piece.start, piece.end))
+            found.append(_Found("indirect", piece.start, piece.end, said))
     return found
+
+
+def _body_piece(ctx: _Context, piece: speech.Phrase, anchor: int) -> speech.Phrase | None:
+    """Cut a reported clause to the speech verb's line; None if too little clause is left."""
+    start, end = layout.strip_edges(ctx.text, *layout.clip_to_line(ctx.text, piece.start, piece.end, anchor))
+    if end - start < 2 or ctx.quote_share(start, end) >= 0.5 or ctx.off_body(start):
+        return None
+    if (start, end) == (piece.start, piece.end):
+        return piece
+    # what is left on the verb's side of a line break must still be a clause
+    if not any(t.pos_ in ("VERB", "AUX") for t in ctx.doc.char_span(start, end, alignment_mode="expand") or ()):
+        return None
+    return speech.Phrase(ctx.text[start:end], start, end)
 
 
 def _clause_without(head: Token, according: Token) -> speech.Phrase | None:

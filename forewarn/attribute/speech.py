@@ -187,7 +187,10 @@ def channel_of(verb: Token) -> Phrase | None:
 def content_of(verb: Token) -> Phrase | None:
     """Return the reported clause of a speech verb: its ccomp, or "a statement that ..."."""
     doc = verb.doc
-    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    # of several complements the largest: a dateline ("OTTAWA — X says ...") is often
+    # parsed as a second, one-word ccomp of the verb
+    clause = max((c for c in verb.children if c.dep_ == "ccomp"),
+                 key=lambda c: c.right_edge.i - c.left_edge.i, default=None)
     if clause is None:
         for prep in verb.children:
             if prep.dep_ != "prep":

@@ -1,0 +1,72 @@
+"""Tests for the extent of reported clauses and for text that is not running prose."""
+from __future__ import annotations
+
+import pytest
+
+from forewarn.attribute import find_quote_marks, find_quotes
+from forewarn.attribute.layout import clip_to_line, is_caption, is_heading
+
+
+def _indirect(nlp, text):
+    return [q.text for q in find_quotes(nlp(text), []) if q.kind == "indirect"]
+
+
+# --- quote marks ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    '“We will stay in the city," she said.',
+    "“We will stay in the city,’’ she said.",
+    '"We will stay in the city,\'\' she said.',
+])
+def test_mixed_and_doubled_closing_marks(text):
+    marks = find_quote_marks(text)
+    assert [text[m.start:m.end] for m in marks] == ["We will stay in the city"]
+
+
+# --- where the attribution sits ----------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A man shot two officers outside the bank, police said Saturday.",
+     ["A man shot two officers outside the bank"]),
+    ("The new rules have a narrow purpose, she says, and are meant to last only a year.",
+     ["The new rules have a narrow purpose", "and are meant to last only a year"]),
+    ("OTTAWA — Opposition leader Mary Stone says the budget is a failure.",
+     ["the budget is a failure"]),
+    ("The union says burnout is common among nurses, and members are tired.",
+     ["burnout is common among nurses, and members are tired"]),
+])
+def test_reported_clause_extent(nlp, text, expected):
+    assert _indirect(nlp, text) == expected
+
+
+def test_concession_after_the_attribution_is_not_reported(nlp):
+    text = "Some people are spreading fear about the plan, he said, though he did not name them."
+    assert _indirect(nlp, text) == ["Some people are spreading fear about the plan"]
+
+
+def test_clause_after_a_direct_quote_is_not_reported(nlp):
+    text = "“I will be back,” he said, his voice breaking as the crowd cheered."
+    assert _indirect(nlp, text) == []
+
+
+# --- headings, links and captions ----------------------------------------------------
+
+def test_speech_verb_in_a_link_line_is_skipped(nlp):
+    text = "READ MORE: Minister says taxes will rise next year\n\nThe vote is set for Monday."
+    assert _indirect(nlp, text) == []
+
+
+def test_speech_verb_in_a_photo_caption_is_skipped(nlp):
+    text = "The mayor said the river was still rising. (Jane Doe/Daily Herald)\n\nRain is expected."
+    assert _indirect(nlp, text) == []
+
+
+def test_heading_and_caption_lines():
+    text = "Flood warning lifted\n\nThe mayor spoke. (Jane Doe/Daily Herald)\n\nRain fell all day."
+    assert is_heading(text, 3) and not is_heading(text, text.index("Rain"))
+    assert is_caption(text, text.index("mayor")) and not is_caption(text, text.index("Rain"))
+
+
+def test_clause_is_clipped_to_the_verb_line():
+    text = "Heading words\nThe rest of it, she said."
+    assert clip_to_line(text, 0, text.index(","), text.index("said")) == (text.index("The"), text.index(","))
