@@ -20,6 +20,7 @@ from ..resolve.places import place_for_event
 from .ontology import lookup
 from .patterns import Patterns, load_patterns, match_verb
 from .roles import FIRST_PERSON, REFLEXIVE, Roles, object_heads, subject_of
+from .stance import DEMANDABLE, demand_reporter, reframe
 from .status import SPEECH_LEMMAS, event_modality
 from .when import controlled_by, governing_verb
 
@@ -48,10 +49,14 @@ MILITARY_CUES = frozenset({"war", "attack", "invade", "invasion", "aggression", 
 
 def _context(verb) -> set[str]:
     """Lemmas of the verb's objects, particles and prepositional phrases (not its subject,
-    not embedded clauses, except the objects of a controlled verb: "threaten to use force")."""
+    not embedded clauses, except the objects of a controlled verb: "threaten to use force"),
+    plus ``dep:LABEL`` for each dependent and ``ent:TYPE`` for a named object (or passive
+    subject), e.g. ``ent:person``."""
     out: set[str] = set()
     for c in verb.children:
         out.add(f"dep:{c.dep_}")
+        if c.dep_ in ("dobj", "nsubjpass") and c.ent_type_:
+            out.add(f"ent:{c.ent_type_.lower()}")     # "released Pablo Moncayo": a person is released
         if c.dep_ in SKIP_CONTEXT:
             continue
         tokens = [c, *(t for g in c.children if g.dep_ not in SKIP_CONTEXT for t in Roles._phrase(g))] \
@@ -164,13 +169,23 @@ class EventCoder:
                                           nested=pattern.kind != "speech")
         if not source:
             return None
+        kind = pattern.kind
+        reporter = demand_reporter(verb) if pattern.code[:2] in DEMANDABLE else None
+        if reporter is not None:
+            # "Russia said Israel must end the attacks": Russia demands it of Israel
+            subj, _ = subject_of(reporter)
+            speaker = [a for a in (self.roles.actors_of(subj) if subj is not None else [])
+                       if a.country or a.kb_id]
+            if not speaker or any(_same_side(a, s) for a in speaker for s in source):
+                return None
+            source, target, kind = speaker, source, "speech"
         if pattern.code.startswith("04") and all(a.sector in PRIVATE for a in source):
             return None     # tourists visiting, students meeting: not a political consultation
-        if pattern.kind == "dyadic" and not target and len(source) > 1:
+        if kind == "dyadic" and not target and len(source) > 1:
             source, target = source[:1], source[1:]     # "the U.S. and China will meet"
-        if pattern.kind != "act" and not target:
+        if kind != "act" and not target:
             return None
-        return self._event(verb, pattern.code, source, target, sent, quote, kind=pattern.kind,
+        return self._event(verb, pattern.code, source, target, sent, quote, kind=kind,
                            confidence=0.6 + (0.1 if pattern.requires else 0) + (0.1 if target else 0))
 
     def _verb_roles(self, verb, quote: Quote | None, reach: bool = False,
@@ -260,8 +275,9 @@ class EventCoder:
     # --- the record ----------------------------------------------------------------
     def _event(self, trigger, code: str, source: list[Actor], target: list[Actor], sent: _Sentence,
                quote: Quote | None, confidence: float, background: bool = False, kind: str = "act") -> Event:
-        entry = lookup(code)
         flags = event_modality(trigger, kind)
+        code, flags = reframe(code, trigger, flags)
+        entry = lookup(code)
         date = self._date_for(trigger, sent, quote)
         historical = self._is_historical(date, background)
         reported = list(sent.reported_by)
@@ -355,7 +371,9 @@ def sentence_code(span, patterns: Patterns | None = None) -> str | None:
     (main clause first, then the clauses below it, breadth first), as a sentence-level
     classifier for sentences whose actors the resolver cannot name ("a car bomb killed
     ..."). A sentence headed by a statement verb with nothing more specific is a
-    statement (010). None when no verb or noun of the lexicon appears.
+    statement (010), or a demand (100) when what was said is that someone "must" act.
+    Intent, refusal and demand frames recode the verb found (``stance.reframe``). None
+    when no verb or noun of the lexicon appears.
     """
     patterns = patterns or load_patterns()
     root = span.root
@@ -369,11 +387,14 @@ def sentence_code(span, patterns: Patterns | None = None) -> str | None:
         if tok.pos_ in ("VERB", "AUX") and lemma in patterns.verbs:
             pattern = match_verb(patterns, lemma, _context(tok))
             if pattern is not None:
-                return pattern.code
+                return reframe(pattern.code, tok, event_modality(tok, pattern.kind))[0]
         if tok.pos_ == "NOUN" and lemma in patterns.nouns:
             return patterns.nouns[lemma]
         if statement is None and lemma in STATEMENT_VERBS and tok.pos_ in ("VERB", "AUX"):
-            statement = "010"
+            # "said the government must ensure security": a demand (100), not a statement
+            statement = "100" if any(c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ == "must"
+                                                                for a in c.children)
+                                     for c in tok.children) else "010"
         queue.extend(c for c in tok.children if c.dep_ not in ("punct", "det", "case"))
     return statement
 

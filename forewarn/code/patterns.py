@@ -22,7 +22,7 @@ NO_EVENT = "-"          # a blocking row: this use of the verb is no event
 @dataclass(frozen=True)
 class VerbPattern:
     lemma: str
-    requires: frozenset[str]      # any of these lemmas among the verb's dependents
+    requires: frozenset[str]      # any of these among the verb's dependents ("a+b": both a and b)
     forbids: frozenset[str]       # none of these
     code: str
     kind: str                     # act | dyadic | speech (the last two need a target)
@@ -115,7 +115,7 @@ def load_patterns(extra_files: Sequence[str] = ()) -> Patterns:
 def match_verb(patterns: Patterns, lemma: str, context: set[str]) -> VerbPattern | None:
     """Return the first pattern for ``lemma`` whose context requirement ``context`` meets."""
     for p in patterns.verbs.get(lemma, ()):
-        if p.requires and not (p.requires & context):
+        if p.requires and not any(all(w in context for w in alt.split("+")) for alt in p.requires):
             continue
         if p.forbids & context:
             continue

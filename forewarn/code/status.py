@@ -18,6 +18,8 @@ APPEALS = frozenset({"urge", "call", "ask", "demand", "appeal", "press", "want",
                      "request", "implore", "plead", "encourage", "invite", "insist", "look", "suppose",
                      "pressure", "persuade", "convince", "lobby", "need", "threaten",
                      "necessary", "essential", "vital", "crucial", "important", "imperative"})
+# "considering sending aid": an option weighed is not an act done (not "consider themselves warned")
+DELIBERATION = frozenset({"consider", "explore", "weigh", "mull", "contemplate", "ponder"})
 RARELY = frozenset({"seldom", "rarely", "hardly", "scarcely", "barely"})
 EXPECTATION = frozenset({"expect", "anticipate", "predict", "forecast", "fear", "worry", "project"})
 
@@ -35,8 +37,9 @@ def counterfactual(trigger) -> bool:
 
 
 def desired(trigger) -> bool:
-    """"called for the Taliban to lift the ban": an act someone asks for, presses for, needs
-    or threatens has not happened (the threat or the appeal is the event)."""
+    """"called for the Taliban to lift the ban": an act someone asks for, presses for, needs,
+    threatens or considers has not happened (the threat, the appeal or the deliberation is
+    the event)."""
     tok = trigger
     for _ in range(6):
         infinitive = tok.dep_ == "advcl" and any(c.dep_ in ("aux", "mark") and c.lower_ in ("to", "for")
@@ -44,8 +47,8 @@ def desired(trigger) -> bool:
         if tok.head.i == tok.i or not (tok.dep_ in ("xcomp", "ccomp", "conj", "pcomp", "pobj", "prep", "acl")
                                        or infinitive):
             return False
-        tok = tok.head
-        if tok.lemma_.lower() in APPEALS:
+        child, tok = tok, tok.head
+        if tok.lemma_.lower() in APPEALS or (tok.lemma_.lower() in DELIBERATION and child.tag_ == "VBG"):
             return True
     return False
 

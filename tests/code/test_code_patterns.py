@@ -9,7 +9,7 @@ import pytest
 
 from forewarn.code.ontology import lookup
 from forewarn.code import patterns as patterns_module
-from forewarn.code.patterns import KINDS, load_patterns, match_verb, parse_nouns, parse_verbs
+from forewarn.code.patterns import KINDS, Patterns, load_patterns, match_verb, parse_nouns, parse_verbs
 from forewarn.errors import KnowledgeError
 from forewarn.pipeline import code_article
 
@@ -129,3 +129,27 @@ def test_user_override_reaches_the_coded_event(tmp_path):
     settings = Settings(pattern_files=(_user_file(tmp_path, "visit\t-\t043\tact\n"),))
     doc = code_article("Canadian Prime Minister Justin Trudeau visited India.", settings, published=PUBLISHED)
     assert [(e.cameo.code, e.plover.category) for e in doc.events] == [("043", "CONSULT")]
+
+
+@pytest.mark.parametrize("context, code", [
+    ({"joint", "exercise"}, "062"),     # both words of "joint+exercise": joint exercises are cooperation
+    ({"exercise"}, "150"),              # an exercise alone is a show of force
+    ({"joint"}, None),                  # half a conjunction is no match
+])
+def test_plus_joins_words_that_must_all_occur(context, code):
+    verbs = parse_verbs("t.tsv", "hold\tjoint+exercise\t062\tact\nhold\texercise\t150\tact\n")
+    found = match_verb(Patterns({"hold": tuple(verbs)}, {}, "t"), "hold", context)
+    assert (found.code if found else None) == code
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Venezuela released Pedro Alvarez on Friday.", "0841"),           # a named person (ent:person)
+    ("Venezuela released its annual budget on Friday.", None),
+    ("Italy returned the stolen paintings to Greece.", "0842"),
+    ("The paintings were returned to Greece by Italy.", "084"),        # passive: still given back
+    ("The Greek minister returned to Athens.", None),                  # intransitive: went back
+])
+def test_release_and_return_code_giving_back_only(text, code):
+    doc = code_article(text, published=PUBLISHED)
+    codes = [e.cameo.code[:len(code or "")] for e in doc.events if e.cameo.root == "08"]
+    assert codes == ([code] if code else [])
