@@ -1,4 +1,4 @@
-"""Event filters: validated on construction, turned into SQL by the store."""
+"""Event filters: validated on construction, turned into SQL by ``queries``."""
 from __future__ import annotations
 
 import datetime as dt
@@ -23,6 +23,7 @@ class EventFilter:
     """
 
     actor: str | None = None                    # substring of an actor's text or name
+    text: str | None = None                     # substring of the evidence sentence, trigger or actors
     country: str | None = None                  # source or target country
     dyad: tuple[str, str] | None = None         # (source country, target country)
     undirected: bool = False                    # dyad matches either direction
@@ -55,6 +56,11 @@ class EventFilter:
             if not actor:
                 raise InputError("actor filter is empty; give part of an actor's name or text")
             set_("actor", actor)
+        if self.text is not None:
+            text = str(self.text).strip()
+            if not text:
+                raise InputError("text filter is empty; give a word or phrase of the evidence")
+            set_("text", text)
         if self.country is not None:
             set_("country", _country(self.country, "country"))
         if self.dyad is not None:
@@ -108,43 +114,3 @@ def _day(value: Any, what: str) -> dt.date | None:
         return dt.date.fromisoformat(str(value).strip())
     except ValueError as e:
         raise InputError(f"{what} must be a date like 2024-03-01, got {value!r}") from e
-
-
-def where_clause(filt: EventFilter) -> tuple[str, list[Any]]:
-    """Return the SQL condition (on ``events e``) and its parameters for ``filt``."""
-    conds: list[str] = []
-    params: list[Any] = []
-
-    def has_actor(side: str | None, cond: str, value: Any) -> str:
-        side_sql = "" if side is None else f" AND a.side = '{side}'"
-        params.append(value)
-        # "+a.country" keeps SQLite on the event-id index: one short look-up per event row
-        # while the outer loop walks events in listing order and stops at the page's LIMIT
-        return ("EXISTS (SELECT 1 FROM event_actors a WHERE a.event_id = e.event_id"
-                f"{side_sql} AND {cond.replace('a.country', '+a.country')})")
-
-    if filt.actor is not None:
-        conds.append(has_actor(None, "instr(a.folded, ?) > 0", filt.actor.casefold()))
-    if filt.country is not None:
-        conds.append(has_actor(None, "a.country = ?", filt.country))
-    if filt.dyad is not None:
-        a, b = filt.dyad
-        forward = (f"({has_actor('source', 'a.country = ?', a)} AND "
-                   f"{has_actor('target', 'a.country = ?', b)})")
-        if filt.undirected and a != b:
-            backward = (f"({has_actor('source', 'a.country = ?', b)} AND "
-                        f"{has_actor('target', 'a.country = ?', a)})")
-            conds.append(f"({forward} OR {backward})")
-        else:
-            conds.append(forward)
-    for cond, value in (("e.plover_category = ?", filt.category), ("e.cameo_root = ?", filt.root),
-                        ("e.quad_class = ?", filt.quad_class), ("e.cluster_id = ?", filt.cluster_id),
-                        ("e.event_date >= ?", filt.since and filt.since.isoformat()),
-                        ("e.event_date <= ?", filt.until and filt.until.isoformat()),
-                        ("e.article_id = ?", filt.article_id)):
-        if value is not None:
-            conds.append(cond)
-            params.append(value)
-    if not filt.include_uncounted:
-        conds.append("e.negated = 0 AND e.hypothetical = 0")
-    return (" AND ".join(conds) if conds else "1"), params

@@ -195,7 +195,127 @@ CREATE INDEX events_sorted ON events (event_date IS NULL, event_date, article_id
 CREATE INDEX event_actors_event ON event_actors (event_id, side, country);
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
+# Version 4: every event filter of the API is an index range in listing order, so a page of
+# events costs its own rows and not a scan. Column filters get indexes that end with the
+# listing order. Country, dyad and actor filters (which match any actor of an event, compound
+# actors included) read ``event_keys``: one row per key an event matches, in listing order
+# ('c:UKR' an actor's country, 'd:RUS>UKR' a source and a target country, 'u:RUS|UKR' the
+# same pair either way, 'a:<name_id>' an actor string of ``actor_names``). Text search reads
+# a trigram full-text index of each event's evidence sentence, trigger and actors. Triggers
+# keep all of it in step with inserts and deletes, so the write path is unchanged.
+_V4 = """
+CREATE INDEX events_category_sorted ON events (plover_category, event_date IS NULL, event_date, article_id, sentence_index, position);
+CREATE INDEX events_root_sorted ON events (cameo_root, event_date IS NULL, event_date, article_id, sentence_index, position);
+CREATE INDEX events_quad_sorted ON events (quad_class, event_date IS NULL, event_date, article_id, sentence_index, position);
+
+CREATE TABLE actor_names (
+    name_id  INTEGER PRIMARY KEY,
+    folded   TEXT NOT NULL UNIQUE,           -- event_actors.folded: casefolded text and name
+    actors   INTEGER NOT NULL DEFAULT 0      -- event actors with it: bounds its events
+);
+
+CREATE TABLE event_keys (
+    key             TEXT NOT NULL,
+    undated         INTEGER NOT NULL,        -- the listing order, as in events_sorted
+    event_date      TEXT NOT NULL,           -- '' when undated
+    article_id      TEXT NOT NULL,
+    sentence_index  INTEGER NOT NULL,
+    position        INTEGER NOT NULL,
+    event_id        TEXT NOT NULL,
+    PRIMARY KEY (key, undated, event_date, article_id, sentence_index, position, event_id)
+) WITHOUT ROWID;
+CREATE INDEX event_keys_event ON event_keys (event_id, key);
+
+CREATE TRIGGER event_actors_keys AFTER INSERT ON event_actors BEGIN
+    INSERT OR IGNORE INTO actor_names (folded) VALUES (new.folded);
+    UPDATE actor_names SET actors = actors + 1 WHERE folded = new.folded;
+    INSERT OR IGNORE INTO event_keys
+    SELECT k.key, e.event_date IS NULL, coalesce(e.event_date, ''), e.article_id,
+           e.sentence_index, e.position, e.event_id
+    FROM events e, (
+        SELECT 'a:' || name_id AS key FROM actor_names WHERE folded = new.folded
+        UNION ALL SELECT 'c:' || new.country WHERE new.country IS NOT NULL
+        UNION ALL SELECT CASE new.side WHEN 'source' THEN 'd:' || new.country || '>' || o.country
+                                       ELSE 'd:' || o.country || '>' || new.country END
+            FROM event_actors o WHERE o.event_id = new.event_id AND o.side <> new.side
+                                  AND o.country IS NOT NULL AND new.country IS NOT NULL
+        UNION ALL SELECT 'u:' || min(new.country, o.country) || '|' || max(new.country, o.country)
+            FROM event_actors o WHERE o.event_id = new.event_id AND o.side <> new.side
+                                  AND o.country IS NOT NULL AND new.country IS NOT NULL
+    ) k
+    WHERE e.event_id = new.event_id;
+END;
+
+CREATE TRIGGER event_actors_forget AFTER DELETE ON event_actors BEGIN
+    UPDATE actor_names SET actors = actors - 1 WHERE folded = old.folded;
+END;
+
+-- The searchable text of each event: evidence sentence, trigger, actors' texts and names.
+-- text_id is the event's day number times 2^24 plus a count within the day (undated events
+-- on day 99999999), so the full-text index returns matches day by day, in listing order.
+CREATE TABLE event_text_rows (
+    text_id   INTEGER PRIMARY KEY,
+    event_id  TEXT NOT NULL UNIQUE,
+    text      TEXT NOT NULL
+);
+CREATE VIRTUAL TABLE event_text USING fts5 (text, content = 'event_text_rows',
+                                            content_rowid = 'text_id', tokenize = 'trigram');
+
+CREATE TRIGGER events_text AFTER INSERT ON events BEGIN
+    INSERT INTO event_text_rows (text_id, event_id, text)
+    SELECT coalesce((SELECT r.text_id + 1 FROM event_text_rows r WHERE r.text_id >= d.base
+                     AND r.text_id < d.base + 16777216 ORDER BY r.text_id DESC LIMIT 1), d.base),
+           new.event_id, coalesce(json_extract(new.record, '$.evidence.sentence'), '') || ' ' ||
+           coalesce(json_extract(new.record, '$.evidence.trigger'), '') || ' ' ||
+           coalesce((SELECT group_concat(coalesce(json_extract(value, '$.text'), ''), ' ')
+                     FROM (SELECT value FROM json_each(new.record, '$.source')
+                           UNION ALL SELECT value FROM json_each(new.record, '$.target'))), '') || ' ' ||
+           coalesce((SELECT group_concat(coalesce(json_extract(value, '$.name'), ''), ' ')
+                     FROM (SELECT value FROM json_each(new.record, '$.source')
+                           UNION ALL SELECT value FROM json_each(new.record, '$.target'))), '')
+    FROM (SELECT coalesce(CAST(julianday(new.event_date) AS INTEGER), 99999999) * 16777216 AS base) d;
+    INSERT INTO event_text (rowid, text)
+    SELECT text_id, text FROM event_text_rows WHERE event_id = new.event_id;
+END;
+
+CREATE TRIGGER events_forget AFTER DELETE ON events BEGIN
+    DELETE FROM event_keys WHERE event_id = old.event_id;
+    INSERT INTO event_text (event_text, rowid, text)
+    SELECT 'delete', text_id, text FROM event_text_rows WHERE event_id = old.event_id;
+    DELETE FROM event_text_rows WHERE event_id = old.event_id;
+END;
+
+-- What is already stored.
+INSERT INTO actor_names (folded, actors) SELECT folded, count(*) FROM event_actors GROUP BY folded;
+INSERT OR IGNORE INTO event_keys
+SELECT k.key, e.event_date IS NULL, coalesce(e.event_date, ''), e.article_id, e.sentence_index,
+       e.position, e.event_id
+FROM (SELECT a.event_id, 'a:' || n.name_id AS key FROM event_actors a
+      JOIN actor_names n ON n.folded = a.folded
+      UNION ALL SELECT event_id, 'c:' || country FROM event_actors WHERE country IS NOT NULL
+      UNION ALL SELECT s.event_id, 'd:' || s.country || '>' || t.country
+          FROM event_actors s JOIN event_actors t ON t.event_id = s.event_id
+          WHERE s.side = 'source' AND t.side = 'target' AND s.country IS NOT NULL AND t.country IS NOT NULL
+      UNION ALL SELECT s.event_id, 'u:' || min(s.country, t.country) || '|' || max(s.country, t.country)
+          FROM event_actors s JOIN event_actors t ON t.event_id = s.event_id
+          WHERE s.side = 'source' AND t.side = 'target' AND s.country IS NOT NULL AND t.country IS NOT NULL
+     ) k JOIN events e ON e.event_id = k.event_id;
+INSERT INTO event_text_rows (text_id, event_id, text)
+SELECT coalesce(CAST(julianday(e.event_date) AS INTEGER), 99999999) * 16777216
+       + row_number() OVER (PARTITION BY e.event_date ORDER BY e.article_id, e.sentence_index, e.position) - 1,
+       e.event_id, coalesce(json_extract(e.record, '$.evidence.sentence'), '') || ' ' ||
+       coalesce(json_extract(e.record, '$.evidence.trigger'), '') || ' ' ||
+       coalesce((SELECT group_concat(coalesce(json_extract(value, '$.text'), ''), ' ')
+                 FROM (SELECT value FROM json_each(e.record, '$.source')
+                       UNION ALL SELECT value FROM json_each(e.record, '$.target'))), '') || ' ' ||
+       coalesce((SELECT group_concat(coalesce(json_extract(value, '$.name'), ''), ' ')
+                 FROM (SELECT value FROM json_each(e.record, '$.source')
+                       UNION ALL SELECT value FROM json_each(e.record, '$.target'))), '')
+FROM events e;
+INSERT INTO event_text (event_text) VALUES ('rebuild');
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4)
 
 _BOOTSTRAP = """
 CREATE TABLE IF NOT EXISTS schema_migrations (

@@ -4,14 +4,15 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, Query, Request
-from fastapi.responses import JSONResponse
+import orjson
+from fastapi.responses import Response
 
 from forewarn.errors import InputError
 from forewarn.models import to_dict
 from forewarn.store import Store
 
 from . import analysis, views
-from .events import get_event, make_query, find_events, event_record
+from .events import find_records, make_query
 from .submit import Submission, check_token, submit
 
 router = APIRouter()
@@ -26,20 +27,29 @@ def store_of(request: Request) -> Store:
     return request.app.state.stores.get()
 
 
-def ok(body: Any, status: int = 200) -> JSONResponse:
-    return JSONResponse(body, status_code=status)
+class FastJSON(Response):
+    """A JSON response rendered by orjson (several times faster than the json module)."""
+
+    media_type = "application/json"
+
+    def render(self, content: Any) -> bytes:
+        return orjson.dumps(content, option=orjson.OPT_NON_STR_KEYS)
+
+
+def ok(body: Any, status: int = 200) -> FastJSON:
+    return FastJSON(body, status_code=status)
 
 
 # -- articles ----------------------------------------------------------------------------
 
 @router.get("/api/articles", tags=["articles"], summary="List articles, newest first")
-def list_articles(request: Request, limit: Limit = 50, offset: Offset = 0) -> JSONResponse:
+def list_articles(request: Request, limit: Limit = 50, offset: Offset = 0) -> FastJSON:
     return ok(views.articles(store_of(request), limit, offset))
 
 
 @router.get("/api/articles/{article_id}", tags=["articles"],
             summary="One article: cleaned text, events, quotes, actors, places and dates")
-def get_article(request: Request, article_id: str) -> JSONResponse:
+def get_article(request: Request, article_id: str) -> FastJSON:
     page, _ = views.article(store_of(request), article_id)
     return ok(page)
 
@@ -49,7 +59,7 @@ def get_article(request: Request, article_id: str) -> JSONResponse:
 @router.post("/api/articles", tags=["articles"], status_code=201, include_in_schema=False)
 def post_article(request: Request, submission: Submission,
                  authorization: Annotated[str | None, Header()] = None,
-                 x_forewarn_token: Annotated[str | None, Header()] = None) -> JSONResponse:
+                 x_forewarn_token: Annotated[str | None, Header()] = None) -> FastJSON:
     check_token(request.app.state.token, authorization, x_forewarn_token)
     result = submit(store_of(request), submission, request.app.state.settings)
     return ok(result, 201)
@@ -73,20 +83,19 @@ def list_events(
     q: Annotated[str | None, Query(description="Text in the evidence sentence, trigger or actors.")] = None,
     counted: Annotated[bool, Query(description="Leave out negated and hypothetical events.")] = False,
     limit: Limit = 50, offset: Offset = 0,
-) -> JSONResponse:
+) -> FastJSON:
     query = make_query(actor=actor, country=country, dyad=dyad, undirected=undirected,
                        category=category, root=root, quad=quad, since=since, until=until,
                        article=article, q=q, counted=counted, limit=limit, offset=offset)
-    rows, more = find_events(store_of(request), query)
-    return ok({"events": [event_record(r) for r in rows], "limit": limit, "offset": offset,
-               "more": more})
+    events, more = find_records(store_of(request), query)
+    return ok({"events": events, "limit": limit, "offset": offset, "more": more})
 
 
 @router.get("/api/events/{event_id}", tags=["events"],
             summary="One event with its evidence, quote and the articles that reported it")
 def get_one_event(request: Request, event_id: str,
                   article: Annotated[str | None, Query(description="Its article id (faster).")] = None
-                  ) -> JSONResponse:
+                  ) -> FastJSON:
     page, _, _ = views.event(store_of(request), event_id, article)
     return ok(page)
 
@@ -100,14 +109,14 @@ def list_clusters(
     since: Annotated[str | None, Query(description="First anchor day, YYYY-MM-DD.")] = None,
     until: Annotated[str | None, Query(description="Last anchor day, YYYY-MM-DD.")] = None,
     limit: Limit = 50,
-) -> JSONResponse:
+) -> FastJSON:
     filt = make_query(dyad=dyad, since=since, until=until).filt    # validates the values
     return ok(analysis.clusters(store_of(request), limit=limit, dyad=filt.dyad, since=filt.since,
                                 until=filt.until))
 
 
 @router.get("/api/dyads", tags=["analysis"], summary="The most active dyads of the last 30 days (wider if quiet)")
-def list_dyads(request: Request, limit: Annotated[int, Query(ge=1, le=100)] = 10) -> JSONResponse:
+def list_dyads(request: Request, limit: Annotated[int, Query(ge=1, le=100)] = 10) -> FastJSON:
     store = store_of(request)
     return ok(analysis.active_dyads(store, analysis.latest_day(store), limit=limit))
 
@@ -115,7 +124,7 @@ def list_dyads(request: Request, limit: Annotated[int, Query(ge=1, le=100)] = 10
 @router.get("/api/dyads/{source}/{target}/series", tags=["analysis"],
             summary="Daily conflict and cooperation of a dyad")
 def dyad_series(request: Request, source: str, target: str,
-                undirected: Annotated[bool, Query(description="Both directions.")] = True) -> JSONResponse:
+                undirected: Annotated[bool, Query(description="Both directions.")] = True) -> FastJSON:
     make_query(dyad=f"{source},{target}")          # validates the country codes
     a, b = source.strip().upper(), target.strip().upper()
     series = analysis.dyad_series(store_of(request), a, b, undirected=undirected)
@@ -123,7 +132,7 @@ def dyad_series(request: Request, source: str, target: str,
 
 
 @router.get("/api/warnings", tags=["analysis"], summary="Current warnings with their evidence")
-def list_warnings(request: Request, limit: Annotated[int, Query(ge=1, le=200)] = 20) -> JSONResponse:
+def list_warnings(request: Request, limit: Annotated[int, Query(ge=1, le=200)] = 20) -> FastJSON:
     return ok(analysis.warnings(store_of(request), limit=limit))
 
 
@@ -134,7 +143,7 @@ def list_quotes(
     country: Annotated[str | None, Query(description="Speaker's country (ISO alpha-3).")] = None,
     speaker: Annotated[str | None, Query(description="Speaker's name or text contains this.")] = None,
     limit: Limit = 50,
-) -> JSONResponse:
+) -> FastJSON:
     store = store_of(request)
     if country is not None:
         country = make_query(country=country).filt.country

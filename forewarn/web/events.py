@@ -1,8 +1,9 @@
-"""Event queries for the web layer: the store's filters plus quad class and text search.
+"""Event queries for the web layer: request parameters into an EventFilter, and pages of
+event records with their links.
 
-``EventFilter`` covers actor, country, dyad, category, root, dates and article. Quad class
-and text search are applied here, over pages of the store's answer, until the store
-offers them itself (then they are passed straight through).
+Every filter, text search and quad class included, is answered by the store from an index
+(see ``forewarn.store.queries``); pages are rendered from the stored interchange records
+(``Store.query_event_records``) rather than rebuilt models.
 """
 from __future__ import annotations
 
@@ -17,16 +18,13 @@ from forewarn.store import EventFilter, Store, StoredEvent
 
 MAX_LIMIT = 1000
 SCAN_PAGE = 2000
-_NATIVE = {f.name for f in dataclasses.fields(EventFilter)}
 
 
 @dataclass(frozen=True)
 class EventQuery:
-    """An EventFilter plus what the web layer filters on by itself."""
+    """The validated EventFilter of a request."""
 
     filt: EventFilter
-    quad: int | None = None
-    text: str | None = None
 
 
 def make_query(*, actor: str | None = None, country: str | None = None, dyad: str | None = None,
@@ -45,54 +43,20 @@ def make_query(*, actor: str | None = None, country: str | None = None, dyad: st
         raise InputError(f"quad must be 1, 2, 3 or 4 (GDELT quad class), got {quad!r}")
     if not 1 <= limit <= MAX_LIMIT:
         raise InputError(f"limit must be from 1 to {MAX_LIMIT}, got {limit}")
-    text = (q or "").strip() or None
-    extra: dict[str, Any] = {}
-    if quad is not None and "quad_class" in _NATIVE:
-        extra["quad_class"], quad = quad, None
-    if text is not None and "text" in _NATIVE:
-        extra["text"], text = text, None
     filt = EventFilter(actor=actor or None, country=country or None, dyad=pair, undirected=undirected,
-                       category=category or None, root=root or None, since=since or None,
-                       until=until or None, article_id=article or None,
-                       include_uncounted=not counted, limit=limit, offset=offset, **extra)
-    return EventQuery(filt, quad, text)
+                       category=category or None, root=root or None, quad_class=quad,
+                       text=(q or "").strip() or None, since=since or None, until=until or None,
+                       article_id=article or None, include_uncounted=not counted, limit=limit,
+                       offset=offset)
+    return EventQuery(filt)
 
 
-def _matches(row: StoredEvent, query: EventQuery) -> bool:
-    ev = row.event
-    if query.quad is not None and ev.quad_class != query.quad:
-        return False
-    if query.text is not None:
-        needle = query.text.casefold()
-        hay = " ".join([ev.evidence.sentence, ev.evidence.trigger,
-                        *(a.text for a in ev.source + ev.target),
-                        *(a.name or "" for a in ev.source + ev.target)]).casefold()
-        if needle not in hay:
-            return False
-    return True
-
-
-def find_events(store: Store, query: EventQuery) -> tuple[list[StoredEvent], bool]:
-    """Return one page of matching events and whether more follow."""
+def find_records(store: Store, query: EventQuery) -> tuple[list[dict[str, Any]], bool]:
+    """Return one page of matching events as records with links, and whether more follow."""
     filt = query.filt
     limit = filt.limit or MAX_LIMIT
-    if query.quad is None and query.text is None:
-        rows = store.query_events(dataclasses.replace(filt, limit=limit + 1))
-        return rows[:limit], len(rows) > limit
-    wanted, skip, found = limit + 1, filt.offset, []
-    offset = 0
-    while len(found) < wanted:
-        chunk = store.query_events(dataclasses.replace(filt, limit=SCAN_PAGE, offset=offset))
-        for row in chunk:
-            if _matches(row, query):
-                if skip:
-                    skip -= 1
-                else:
-                    found.append(row)
-        if len(chunk) < SCAN_PAGE:
-            break
-        offset += SCAN_PAGE
-    return found[:limit], len(found) > limit
+    rows = store.query_event_records(dataclasses.replace(filt, limit=limit + 1))
+    return [add_links(d) for d in rows[:limit]], len(rows) > limit
 
 
 def get_event(store: Store, event_id: str, article_id: str | None = None) -> StoredEvent | None:
@@ -124,15 +88,23 @@ def dyad_of(row: StoredEvent) -> tuple[str | None, str | None]:
     return (ev.source[0].country if ev.source else None, ev.target[0].country if ev.target else None)
 
 
+def add_links(d: dict[str, Any]) -> dict[str, Any]:
+    """Add the page links to an event record (``to_dict`` of an event plus url, outlet,
+    published); return it."""
+    links = {"event": event_url(d["event_id"], d["article_id"]),
+             "article": f"/articles/{d['article_id']}"}
+    source, target = d.get("source") or (), d.get("target") or ()
+    a = source[0].get("country") if source else None
+    b = target[0].get("country") if target else None
+    if a and b:
+        links["dyad"] = f"/dyads/{a}/{b}"
+    d["links"] = links
+    return d
+
+
 def event_record(row: StoredEvent) -> dict[str, Any]:
     """The interchange event plus the article's url, outlet and published, and page links."""
     d = to_dict(row.event)
     d["url"], d["outlet"] = row.url, row.outlet
     d["published"] = row.published.isoformat() if isinstance(row.published, dt.date) else None
-    links = {"event": event_url(row.event.event_id, row.event.article_id),
-             "article": f"/articles/{row.event.article_id}"}
-    a, b = dyad_of(row)
-    if a and b:
-        links["dyad"] = f"/dyads/{a}/{b}"
-    d["links"] = links
-    return d
+    return add_links(d)

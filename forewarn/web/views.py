@@ -14,7 +14,7 @@ from forewarn.models import Document, Event, Quote, to_dict
 from forewarn.store import EventFilter, Store, StoredEvent
 
 from . import analysis
-from .events import EventQuery, event_record, event_url, find_events, get_event
+from .events import EventQuery, event_record, event_url, find_records, get_event
 from .highlight import Span, find_all
 
 TOP_EVENTS = 12
@@ -193,7 +193,7 @@ def articles(store: Store, limit: int, offset: int) -> dict[str, Any]:
 # -- search and map ----------------------------------------------------------------------
 
 def search(store: Store, query: EventQuery, params: dict[str, Any]) -> dict[str, Any]:
-    rows, more = find_events(store, query)
+    events, more = find_records(store, query)
     filt = query.filt
     nxt = None
     if more:
@@ -201,7 +201,7 @@ def search(store: Store, query: EventQuery, params: dict[str, Any]) -> dict[str,
         kept["offset"] = filt.offset + (filt.limit or 0)
         nxt = "?" + "&".join(f"{k}={v}" for k, v in kept.items())
     return {"query": {k: v for k, v in params.items() if v not in (None, "")},
-            "events": [event_record(r) for r in rows], "limit": filt.limit, "offset": filt.offset,
+            "events": events, "limit": filt.limit, "offset": filt.offset,
             "next": nxt}
 
 

@@ -152,3 +152,26 @@ def test_submit_text_codes_and_stores(tmp_path):
                        headers={"Authorization": "Bearer tok"}).json()["articles"][0]
         assert not again["added"] and again["article_id"] == stored["article_id"]
         assert c.get(stored["links"]["article"]).status_code == 200
+
+
+# -- event queries from the indexes ------------------------------------------------------
+
+def test_events_text_search_combines_with_other_filters(client):
+    everything = client.get("/api/events", params={"q": "fire", "limit": 1000}).json()["events"]
+    armenian = client.get("/api/events", params={"q": "fire", "country": "ARM"}).json()["events"]
+    assert armenian and len(armenian) <= len(everything)
+    assert all("ARM" in {a["country"] for a in e["source"] + e["target"]} for e in armenian)
+    assert {e["event_id"] for e in armenian} <= {e["event_id"] for e in everything}
+
+
+def test_events_json_is_compact_utf8_with_a_length(client):
+    r = client.get("/api/events", params={"limit": 3})
+    assert r.headers["content-type"] == "application/json"
+    assert int(r.headers["content-length"]) == len(r.content)
+    assert r.json()["events"][0]["links"]["article"].startswith("/articles/")
+
+
+def test_listed_event_is_the_event_page_record(client):
+    listed = client.get("/api/events", params={"actor": "armenian", "limit": 1}).json()["events"][0]
+    page = client.get(listed["links"]["event"].replace("/events/", "/api/events/", 1)).json()
+    assert page["event"] == listed
