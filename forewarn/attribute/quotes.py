@@ -200,13 +200,28 @@ class _Context:
         return sorted(out, key=lambda p: p[0].start)
 
     def antecedent(self, offset: int, floor: int = 0) -> Actor | None:
-        """Return the most recent person before ``offset`` (a sentence subject first)."""
+        """Return the most recent person before ``offset`` (a sentence subject first).
+
+        Subjects are preferred only among the people of this and the previous paragraph:
+        a subject named pages earlier does not outrank the person just introduced.
+        """
         pool = [(a, subj) for a, subj in self.persons if floor <= a.start < offset]
         pool += [(a, True) for a in self.speakers
-                 if floor <= a.start < offset and a.text.lower() not in cues.ALL_PRONOUNS]
-        subjects = [a for a, subj in pool if subj]
-        best = subjects or [a for a, _ in pool]
-        return max(best, key=lambda a: a.start) if best else None
+                 if floor <= a.start < offset and a.text.lower() not in cues.ALL_PRONOUNS and self.is_person(a)]
+        near = self.paragraph_starts[max(0, self.paragraph(offset) - 1)]
+        for candidates in ([p for p in pool if p[0].start >= near], pool):
+            subjects = [a for a, subj in candidates if subj]
+            best = subjects or [a for a, _ in candidates]
+            if best:
+                return max(best, key=lambda a: a.start)
+        return None
+
+    def is_person(self, actor: Actor) -> bool:
+        """Tell whether a speaker can be "he" or "she": a person's name, not a body or a thing."""
+        if any(a.start < actor.end and actor.start < a.end for a, _ in self.persons):
+            return True
+        head = self.token_at(max(actor.start, actor.end - 1))
+        return head.pos_ == "PROPN" and head.ent_type_ in ("", "PERSON")
 
     def speaker_actor(self, name: Token, phrase: speech.Phrase) -> Actor:
         """Map a subject to a resolved actor, a pronoun's antecedent, or a new Actor."""

@@ -70,3 +70,19 @@ def test_heading_and_caption_lines():
 def test_clause_is_clipped_to_the_verb_line():
     text = "Heading words\nThe rest of it, she said."
     assert clip_to_line(text, 0, text.index(","), text.index("said")) == (text.index("The"), text.index(","))
+
+
+# --- "he said" -------------------------------------------------------------------------
+
+def test_he_is_the_person_just_introduced_not_an_old_subject(nlp):
+    text = ("Peter Holm said the plan would fail.\n\nThe storm lasted all week.\n\n"
+            "Engineers from the city met John Tall at the bridge on Friday.\n\n"
+            "“We will rebuild it by the summer,” he said.")
+    direct = [q for q in find_quotes(nlp(text), []) if q.kind == "direct"]
+    assert direct[0].speaker.text == "John Tall"
+
+
+def test_he_is_not_an_organisation(nlp):
+    text = "The World Bank said growth would slow.\n\n“We see no recovery this year,” he said."
+    direct = [q for q in find_quotes(nlp(text), []) if q.kind == "direct"]
+    assert "Bank" not in direct[0].speaker.text
