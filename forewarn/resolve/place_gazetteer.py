@@ -140,10 +140,13 @@ class Gazetteer:
                          round(lon, 5) if ok else None, self.countries[row], self.ids[row] or None,
                          self.pops[row], self.admin1[row], row)
 
-    def lookup(self, name: str) -> tuple[Candidate, ...]:
-        """Every entry called ``name`` (folded), or a subdivision named with its type word."""
+    def lookup(self, name: str, exact: bool = False) -> tuple[Candidate, ...]:
+        """Every entry called ``name`` (folded), or (unless ``exact``) a subdivision named with
+        its type word ("Kherson Province")."""
         key = normalize_name(name)
         rows = self.index.get(key)
+        if rows is None and exact:
+            return ()
         if rows is None:
             bare = _TYPE_WORDS.sub("", key)
             rows = self.index.get(bare) if bare != key else None
@@ -170,7 +173,7 @@ class Gazetteer:
         return None if row is None else self.candidate(row)
 
 
-CACHE_VERSION = "2"
+CACHE_VERSION = "4"
 
 
 def cache_path() -> Path:
@@ -324,9 +327,9 @@ def _load_country_names(gaz: Gazetteer) -> None:
 
 def _load_features(gaz: Gazetteer) -> None:
     for name, kind, lat, lon, country, gid, aliases in _rows(_DATA / "features.tsv"):
-        if kind in ("alias", "alias-admin1"):
+        if kind.startswith("alias"):
             rows = [c for c in gaz.lookup(name) if c.country == (country or c.country)
-                    and (kind == "alias" or c.kind == "admin1")]
+                    and (kind == "alias" or c.kind == kind[len("alias-"):])]
             best = max(rows, key=lambda c: (c.kind == "city", c.population), default=None)
             if best is not None:
                 for alias in aliases.split("|"):

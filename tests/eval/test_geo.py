@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from forewarn.eval.base import TASKS
-from forewarn.eval.geo import SCORED_TYPES, evaluate, km, read_gwn
+from forewarn.eval.geo import ASSOCIATIVE_TYPES, LITERAL_TYPES, SCORED_TYPES, evaluate, km, read_gwn
 
 
 def test_km_is_great_circle_distance():
@@ -15,12 +15,23 @@ def test_geo_task_is_registered():
     assert TASKS["geo"].gold == "eval/geo/GWN.xml"
 
 
-def test_read_gwn_keeps_toponyms_with_coordinates(shared):
+def test_scored_types_are_the_papers_eleven_toponym_types():
+    assert len(LITERAL_TYPES) == 5 and len(ASSOCIATIVE_TYPES) == 6
+    assert not SCORED_TYPES & {"Non_Toponym", "Literal_Expression", "Non_Lit_Expression"}
+
+
+def test_read_gwn_keeps_the_toponym_types(shared):
     articles = read_gwn(shared / "eval/geo/GWN.xml")
     assert len(articles) == 200
     _, text, gold = articles[0]
     assert gold and all(g.type in SCORED_TYPES for g in gold)
     assert sum(text[g.start:g.end] == g.name for g in gold) >= 0.9 * len(gold)
+
+
+def test_read_gwn_gives_demonyms_no_point(shared):
+    gold = [g for _, _, gs in read_gwn(shared / "eval/geo/GWN.xml") for g in gs]
+    assert any(g.type == "Demonym" for g in gold)
+    assert all(g.lat is None for g in gold if g.type in ("Demonym", "Language", "Homonym"))
 
 
 def test_geo_task_scores_a_small_subset(shared):

@@ -90,3 +90,26 @@ def test_place_for_event_prefers_a_locative_place():
 def test_place_for_event_says_none_when_the_sentence_names_no_place():
     text = "Kyiv is calm. The minister resigned."
     assert place_for_event(14, len(text), 27, [place("Kyiv", 0)], text=text) is None
+
+
+def test_a_national_capital_wins_over_a_namesake_subdivision(nlp):
+    best = by_text(find_toponyms(nlp("Officials in Washington said the talks would resume.")))["Washington"]
+    assert best.kind == "city" and abs(best.lat - 38.9) < 0.2
+
+
+def test_a_state_after_a_comma_qualifies_the_town(nlp):
+    best = by_text(find_toponyms(nlp("The plant in Paris, Texas, closed on Monday.")))["Paris"]
+    assert best.country == "USA" and abs(best.lat - 33.66) < 0.3
+
+
+def test_an_ap_state_abbreviation_names_the_state(gaz):
+    assert [c.name for c in gaz.lookup("Calif.")] == ["California"]
+
+
+def test_gazetteer_knows_demonyms_of_countries_and_other_places(gaz):
+    assert [c.country for c in gaz.demonym("Ukrainians")] == ["UKR"]
+    assert [c.kind for c in gaz.demonym("Bavarian")] == ["admin1"]
+
+
+def test_an_exact_lookup_does_not_strip_type_words(gaz):
+    assert gaz.lookup("Oregon Department") and not gaz.lookup("Oregon Department", exact=True)
