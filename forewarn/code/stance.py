@@ -13,7 +13,8 @@ which the "threaten" patterns code), except troops *offered* or *pledged*, which
 offer of military cooperation (0312). In reported speech "would" is the past of "will"
 ("said it would allow access"). An act someone says another *must* do is that speaker's
 demand (10): "Russia said Israel must end the attacks" is 1056, with Russia as source and
-Israel as target (see ``demand_reporter``).
+Israel as target (see ``demand_reporter``). A group that claims it carried out an attack
+("the rebels claimed that they had attacked the base") claims responsibility (015).
 """
 from __future__ import annotations
 
@@ -26,6 +27,9 @@ INTENT_HEADS = frozenset({"agree", "offer", "pledge", "promise", "vow", "commit"
 # "refused to release", "declined to resign": the act is refused
 REFUSAL_HEADS = frozenset({"refuse", "decline", "reject"})
 OFFER_HEADS = frozenset({"offer", "pledge", "promise", "volunteer"})
+CLAIM_HEADS = frozenset({"claim", "admit", "acknowledge", "boast"})
+OWN_PRONOUNS = frozenset({"they", "we", "it", "he", "she", "i"})
+VIOLENT = frozenset({"18", "19", "20"})
 COOPERATIVE = frozenset({"03", "04", "05", "06", "07", "08"})
 DEMANDABLE = COOPERATIVE - {"03"}
 FUTURE = frozenset({"will", "wo", "'ll", "shall"})
@@ -94,6 +98,15 @@ def _reported(trigger) -> bool:
     return _reporter(trigger) is not None
 
 
+def _claimed_own(chain) -> bool:
+    """"they claimed that they had attacked": the claimer's own act (a pronoun subject)."""
+    top = chain[-1]
+    if top.dep_ != "ccomp" or top.head.lemma_.lower() not in CLAIM_HEADS:
+        return False
+    subjects = [c for t in chain for c in t.children if c.dep_ == "nsubj"]
+    return bool(subjects) and subjects[0].lower_ in OWN_PRONOUNS
+
+
 def demand_reporter(trigger, flags: dict[str, bool] | None = None):
     """The reporting verb of "X said Y must <act>", or None: X demands the act of Y."""
     if trigger.pos_ not in ("VERB", "AUX") or (flags and flags.get("negated")):
@@ -116,6 +129,8 @@ def reframe(code: str, trigger, flags: dict[str, bool]) -> tuple[str, dict[str, 
         return code, flags      # an act someone else is urged or persuaded to do stays an appeal's content
     chain = verb_chain(trigger)
     heads = _heads(chain)
+    if code[:2] in VIOLENT and not flags.get("negated") and _claimed_own(chain):
+        return "015", {**flags, "hypothetical": False}      # claiming one's own attack
     if code[:2] == "15" and heads & OFFER_HEADS and not flags.get("negated"):
         return "0312", {**flags, "hypothetical": False}     # "offered to send troops"
     if code[:2] not in COOPERATIVE:

@@ -5,10 +5,17 @@ through the real pipeline (annotate -> resolve -> attribute -> code).
 
 *One class per sentence.* The gold gives one PentaCode per sentence; Forewarn may code
 none, one or several events. The sentence's predicted class is that of its *main event*:
-the event with the highest confidence, counted events (not negated, not hypothetical)
-before uncounted ones, ties to the event whose trigger comes first. A sentence with no
-event is predicted "none", which is a miss (a false negative) for its gold class; macro-F1
-is the unweighted mean of the F1 of the five classes only, so "none" is never rewarded.
+counted events (not negated, not hypothetical) before uncounted ones, then the highest
+confidence (the coder's own salience: a matched context and a named target raise it), then
+the event whose trigger sits highest in the parse (fewest arcs from the sentence root, so
+the main clause's event before an embedded one), then the first trigger. The coder has
+already folded what a clause says about its act into the code ("agreed to lift the ban" is
+an intent, 03; "will not lift" a refusal, 12; "said Y must lift" a demand, 10), so the main
+clause's speech act and the act it frames are one event. A sentence without a counted event
+takes its lexicon code (``code.sentence_code``), or the uncounted main event's class. A
+sentence with no event is predicted "none", which is a miss (a false negative) for its gold
+class; macro-F1 is the unweighted mean of the F1 of the five classes only, so "none" is
+never rewarded.
 
 *Spans.* The main event's source actors are the predicted S spans and its target actors
 the predicted T spans; gold spans come from the BIO tags. A span matches *exactly* when
@@ -46,12 +53,14 @@ def pentacode(root: str) -> str:
     return _PENTA[root.zfill(2)]
 
 
-def main_event(events: Sequence[Event]) -> Event | None:
-    """The event that stands for its sentence: counted first, then confidence, then position."""
+def main_event(events: Sequence[Event], doc=None) -> Event | None:
+    """The event that stands for its sentence: counted first, then confidence, then (given the
+    sentence's parse ``doc``) the trigger nearest the root, then position."""
     if not events:
         return None
+    depth = {t.idx: len(list(t.ancestors)) for t in doc} if doc is not None else {}
     return min(events, key=lambda e: (e.modality.negated or e.modality.hypothetical, -e.confidence,
-                                      e.evidence.trigger_start or 0))
+                                      depth.get(e.evidence.trigger_start, 0), e.evidence.trigger_start or 0))
 
 
 def code_sentences(texts: Sequence[str], settings: Settings, with_docs: bool = False) -> Iterator:
@@ -87,7 +96,7 @@ def evaluate_class(shared: Path, *, limit: int | None = None, settings: Settings
     fallback = 0
     for events, doc in code_sentences([s for s, _ in rows], settings, with_docs=True):
         several += len({e.cameo.root for e in events}) > 1
-        event = main_event(events)
+        event = main_event(events, doc)
         if event is not None and not (event.modality.negated or event.modality.hypothetical):
             predicted.append(pentacode(event.cameo.root))
             continue
@@ -105,7 +114,8 @@ def evaluate_class(shared: Path, *, limit: int | None = None, settings: Settings
                 "confusion (rows gold, columns predicted)": confusion(gold, predicted, CLASSES)},
         notes=["one class per sentence: the main event's CAMEO root mapped to PentaCode (01-02 -> 0, "
                "03-05 -> 1, 06-08 -> 2, 09-13 and 16 -> 3, 14-15 and 17-20 -> 4: Schrodt's PentaClass)",
-               "main event: counted (not negated/hypothetical) first, then highest confidence, then first trigger",
+               "main event: counted (not negated/hypothetical) first, then highest confidence, then the trigger "
+               "nearest the sentence root (main clause), then the first trigger",
                "a sentence with no counted event takes the class of its lexicon code (code.sentence_code: "
                f"the first pattern verb from the main clause down, or 010 for a statement verb): "
                f"{fallback} sentences",
