@@ -1,5 +1,9 @@
 """Where a stretch of an article's text sits in its layout: body line, heading or caption.
 
+Two layouts carry quotes without a speech verb: an embedded post ("... pic.twitter.com/x
+— Jane Doe (@janedoe) May 5, 2019") and a pull quote, a line of someone's words signed
+with their name after the last sentence ("... we will rebuild. Jane Doe, mayor").
+
 News bodies taken from web pages keep more than the running text: section headings and
 "READ MORE: ..." links (lines with no closing punctuation), photo captions (a line that
 ends with a credit such as "(Jane Doe/Agency)"). Speech verbs there are not reported
@@ -17,6 +21,33 @@ HEADING_MAX_CHARS = 160
 CAPTION_MAX_CHARS = 400
 # A photo or video credit closing a caption: "(Jane Doe/Agency)", "(Agency / Jane Doe)".
 _CREDIT = re.compile(r"\(\s*[A-Z][^()\n/]{1,60}/\s*[A-Z][^()\n]{1,60}\)\s*$")
+
+
+# An embedded post: text, an optional link, "— Name (@handle) Month Day, Year".
+_POST = re.compile(r"^(?P<body>.+?)\s*(?:\S*(?:pic\.twitter\.com|https?://t\.co)/\S+\s*)?[—–]\s*"
+                   r"(?P<name>[^()\n]{2,60}?)\s*\(@\w+\)\s*[A-Z][a-z]+\.? \d{1,2}, \d{4}\s*$")
+# A signed pull quote: sentences, then a name (and maybe ", title") with no closing stop.
+_SIGNED = re.compile(r"^(?P<body>.{20,}?[.!?…][\"”’]?)\s+(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})"
+                     r"(?:, [^.!?\n]{1,60})?$")
+
+
+def signed_lines(text: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """Return (body span, name span) of each embedded post and signed pull-quote line.
+
+    The caller still checks that the signature is a name (the pattern only sees its
+    shape); a line that ends with a full stop is prose, never a signature.
+    """
+    out = []
+    for line in re.finditer(r"[^\n]+", text):
+        stripped = line.group().rstrip()
+        for pattern in (_POST, _SIGNED):
+            m = pattern.match(stripped)
+            if m and not (pattern is _SIGNED and stripped[-1] in ".!?…"):
+                base = line.start()
+                body = strip_edges(text, base + m.start("body"), base + m.end("body"))
+                out.append((body, (base + m.start("name"), base + m.end("name"))))
+                break
+    return out
 
 
 def line_bounds(text: str, offset: int) -> tuple[int, int]:

@@ -25,6 +25,10 @@ Indirect quotes are the complement clauses of speech verbs ("X said (that) CLAUS
 told reporters CLAUSE", "X warned that ...") and the clause an "according to X" phrase
 hangs from; clauses that are mostly a direct quote are left to the direct quote.
 
+An embedded post ("... — Jane Doe (@janedoe) May 5, 2019") and a signed pull quote (a
+line of sentences followed by a name, "... we will rebuild. Jane Doe, mayor") are direct
+quotes of the named person; see ``layout.signed_lines``.
+
 Speakers are taken from ``actors`` when one overlaps the subject (the one covering the
 name token first), else built from the subject's noun phrase with no country. "he"/"she"
 becomes the most recent person (a sentence subject first) named before it.
@@ -442,6 +446,22 @@ def _partial(ctx: _Context, m: QuoteMarks, indirect: list[_Found]) -> _Said | No
     return None
 
 
+def _signed(ctx: _Context) -> list[_Found]:
+    """Embedded posts and signed pull quotes: a line of someone's words with their name after."""
+    found = []
+    for (start, end), (n_start, n_end) in layout.signed_lines(ctx.text):
+        name = ctx.doc.char_span(n_start, n_end, alignment_mode="expand")
+        if name is None or end - start < 2 or any(t.pos_ in ("VERB", "AUX") for t in name):
+            continue
+        if not (name[0].ent_type_ in ("PERSON", "ORG") or (len(name) > 1 and all(t.pos_ == "PROPN" for t in name))):
+            continue
+        on_name = [a for a in ctx.actors if a.start < n_end and n_start < a.end]
+        speaker = max(on_name, key=lambda a: a.end - a.start) if on_name else \
+            Actor(text=ctx.text[n_start:n_end], start=n_start, end=n_end)
+        found.append(_Found("direct", start, end, _Said(speaker, None, None, None, source=(n_start, n_end))))
+    return found
+
+
 def find_quotes(doc: Doc, actors: Sequence[Actor], published: dt.date | None = None,
                 dates: Sequence[DateRef] = ()) -> list[Quote]:
     """Return the article's quotes in document order, ids q1, q2, ... (see attribute_quotes)."""
@@ -479,6 +499,7 @@ def attribute_quotes(doc: Doc, actors: Sequence[Actor], published: dt.date | Non
         done.append(_Found("direct", m.start, m.end, said))
         if said and said.speaker:
             ctx.speakers.append(said.speaker)
+    done.extend(_signed(ctx))
     quotes = []
     for n, f in enumerate(sorted(done + indirect, key=lambda f: (f.start, -f.end)), start=1):
         said = f.said or _Said(None, None, None, None)

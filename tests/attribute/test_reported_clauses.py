@@ -86,3 +86,29 @@ def test_he_is_not_an_organisation(nlp):
     text = "The World Bank said growth would slow.\n\n“We see no recovery this year,” he said."
     direct = [q for q in find_quotes(nlp(text), []) if q.kind == "direct"]
     assert "Bank" not in direct[0].speaker.text
+
+
+# --- posts and pull quotes ---------------------------------------------------------------
+
+def test_embedded_post_is_a_quote_of_its_author(nlp):
+    text = ("Crews worked through the night.\n\n"
+            "Power is back for most homes in the valley. pic.twitter.com/AbC123 — Northern Power (@northpower) "
+            "March 3, 2019\n\nSchools reopen on Monday.")
+    quote = [q for q in find_quotes(nlp(text), []) if q.kind == "direct"][0]
+    assert quote.text == "Power is back for most homes in the valley."
+    assert quote.speaker.text == "Northern Power"
+
+
+def test_signed_pull_quote_is_a_quote_of_the_signer(nlp):
+    text = "The vote is on Monday.\n\nWe will rebuild every bridge this year. Maria Lopez, mayor of Eastport\n\nRain fell."
+    quote = [q for q in find_quotes(nlp(text), []) if q.kind == "direct"][0]
+    assert quote.text == "We will rebuild every bridge this year."
+    assert quote.speaker.text == "Maria Lopez"
+
+
+@pytest.mark.parametrize("line", [
+    "He met the envoy of President Donald Trump.",
+    "Written and directed by Joe Cornish. 132 minutes. PG",
+])
+def test_prose_and_credits_are_not_signed_quotes(nlp, line):
+    assert [q for q in find_quotes(nlp(line), []) if q.kind == "direct"] == []
