@@ -67,3 +67,16 @@ def test_an_act_under_consideration_is_not_done_the_deliberation_is_the_event():
 def test_sentence_code_reads_the_same_frames(text, code):
     nlp = load_model(load_settings().model)
     assert sentence_code(next(nlp(text).sents)) == code
+
+
+def test_a_group_claiming_its_own_attack_claims_responsibility():
+    text = "The Syrian rebels claimed that they had attacked the airport."
+    assert "015" in codes(text) and not [c for c in codes(text) if c.startswith("19")]
+
+
+@pytest.mark.parametrize("text", [
+    "The Kenyan army carried out a medical evacuation operation in Garissa.",
+    "The Nigerian air force launched a rescue operation after the floods.",
+])
+def test_a_medical_or_rescue_operation_is_no_attack(text):
+    assert not [c for c in codes(text, counted=False) if c.startswith("19")]
