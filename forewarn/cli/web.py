@@ -34,7 +34,11 @@ def serve(
                     log_level="warning")
         return
     # Worker processes import the app themselves: they read the same settings, with the
-    # store chosen here passed on through the environment.
+    # store chosen here passed on through the environment. Open it once here first, so a
+    # pending schema migration runs once rather than in every worker at the same time.
+    from ..store import Store
+
+    Store(settings.db).close()
     os.environ["FOREWARN_DB"] = str(settings.db)
     uvicorn.run("forewarn.web:create_app", factory=True, host=host, port=port, workers=workers,
                 log_level="warning")
