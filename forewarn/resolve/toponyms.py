@@ -9,9 +9,11 @@ happens is ``places.find_places``'s business; ``Toponym.source`` says how each w
 - ``ner``: a spaCy GPE / LOC entity (a leading "the" dropped; a following capitalised type
   word such as "Oblast", "River", "Province" joined: "Donetsk Oblast"), or the place names
   inside one the gazetteer does not know whole ("north west London"); an ORG entity that is
-  itself a country, region or town ("the EU", "Liverpool" the club); a PERSON entity the
+  itself a country, region or town after a locative preposition ("in Harare"); a PERSON entity the
   tagger got wrong: a country or region, or a town after a locative preposition or before
   ", <place>" ("stops in Almelo"), unless its words name a person elsewhere in the article;
+- ``organisation``: any other ORG entity that is itself a country, region or town ("the EU",
+  "Liverpool" the club): a toponym, but an organisation, not a place where things happen;
 - ``facility``: a FAC entity the gazetteer does not know whose head noun names a site
   (street, square, hospital, airport ...);
 - ``coercion``: an organisation named after its building used after a locative preposition
@@ -52,14 +54,21 @@ _MIN_TOWN = 50_000
 _DEMONYM_LABELS = frozenset({"NORP", "LANGUAGE"})
 _HOST_LABELS = frozenset({"ORG", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
 _STRONG_KINDS = frozenset({"country", "continent", "ocean", "sea", "region", "river", "admin1"})
+# The head noun of a way or a natural site: such a name is a place whatever the tagger calls
+# it ("Royal Street" tagged an organisation is still a street).
+_ROUTE_HEAD = frozenset(
+    "street st avenue ave road rd boulevard blvd lane drive parade crescent terrace way square plaza"
+    " highway motorway bridge tunnel canal estate lagoon lake creek bay beach island islands peninsula"
+    " mountain mountains hill hills valley forest falls canyon".split())
 # The head noun of a named facility: a street, a building or a site is a place even when the
 # gazetteer, which holds only settlements and regions, does not know it.
-_FACILITY_HEAD = frozenset(
-    "street st avenue ave road rd boulevard blvd lane drive way square plaza highway motorway bridge"
-    " tunnel canal airport station port harbour harbor hospital cathedral church chapel basilica mosque"
+_FACILITY_HEAD = _ROUTE_HEAD | frozenset(
+    "airport station port harbour harbor hospital cathedral church chapel basilica mosque"
     " temple synagogue shrine embassy consulate centre center park stadium arena castle palace tower"
-    " estate market mall hotel prison jail camp museum library garden gardens cemetery beach pier"
+    " market mall hotel prison jail camp museum library garden gardens cemetery pier"
     " racecourse courthouse".split())
+# A numbered road after "the" ("the A417", "the M4", "the I-95").
+_ROAD_NUMBER = re.compile(r"(?:[ABM]\d{1,4}|I-\d{1,3})$")
 # Organisations named after their building: used after a locative preposition ("outside the
 # Royal Hospital", "at the Cavan Institute") they name the place (a coercion).
 _INSTITUTION_HEAD = _FACILITY_HEAD | frozenset(
@@ -75,7 +84,7 @@ class Toponym:
     start: int
     end: int
     candidates: tuple[Candidate, ...] = ()
-    source: str = "ner"             # ner | gazetteer
+    source: str = "ner"     # ner | gazetteer | demonym | embedded | organisation | facility | coercion
 
 
 def recognize_toponyms(doc: Doc) -> list[Toponym]:
@@ -134,7 +143,7 @@ def recognize_toponyms(doc: Doc) -> list[Toponym]:
         if not cands and all(t.lower_ in words_of for t in span):
             continue                    # a name the article gives a person ("Buhari" after "Muhammadu Buhari")
         if not cands and ent.label_ == "FAC":
-            if span[-1].lower_.rstrip(".") not in _FACILITY_HEAD:
+            if span[-1].lower_.rstrip(".") not in _FACILITY_HEAD and _before(ent) not in _LOCATIVE_BEFORE:
                 hosts.append(ent)       # a named thing, not a site: look for places inside
                 continue
             source = "facility"
@@ -180,6 +189,14 @@ def _person_as_place(ent: Span, words_of: dict[str, set[str]]) -> Toponym | None
     return None
 
 
+def _before(ent: Span, skip_the: bool = True) -> str:
+    """The word before an entity (before its "the" with ``skip_the``), lower-cased, or ""."""
+    k = ent.start - 1
+    if skip_the and k >= 0 and ent.doc[k].lower_ == "the":
+        k -= 1
+    return ent.doc[k].lower_ if k >= 0 else ""
+
+
 def _qualified(ent: Span) -> bool:
     """Whether a comma and a place follow the entity, as a town's state or country does."""
     after = ent.doc[ent.end:ent.end + 2]
@@ -207,16 +224,20 @@ def _hosted(ent: Span) -> list[Toponym]:
     span = _trim(ent)
     if span is None:
         return []
+    if span[-1].lower_.rstrip(".") in _ROUTE_HEAD and len(span) > 1:
+        return [Toponym(span.text, span.start_char, span.end_char, (), "facility")]
+    if len(span) == 1 and _ROAD_NUMBER.match(span.text) and _before(ent, skip_the=False) == "the":
+        return [Toponym(span.text, span.start_char, span.end_char, (), "facility")]
     if ent.label_ == "ORG":
+        before = _before(ent)
         cands = () if _is_common_word(span) else _strong(load_gazetteer().lookup(span.text), len(span))
         if cands and not (len(span) == 1 and len(span.text) <= 2 and not _all_strong(cands)):
-            return [Toponym(span.text, span.start_char, span.end_char, load_gazetteer().lookup(span.text), "ner")]
-        before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
-        if before == "the" and ent.start > 1:
-            before = ent.doc[ent.start - 2].lower_
+            source = "ner" if before in _LOCATIVE_BEFORE else "organisation"
+            return [Toponym(span.text, span.start_char, span.end_char, load_gazetteer().lookup(span.text), source)]
         if span[-1].lower_ in _INSTITUTION_HEAD and before in _LOCATIVE_BEFORE and len(span) > 1:
             return [Toponym(span.text, span.start_char, span.end_char, (), "coercion")]
-        if _qualified(ent) and not _is_common_word(span):      # "Goleta, Calif., saw rain"
+        if (_qualified(ent) or before in _LOCATIVE_BEFORE) and not _is_common_word(span):
+            # "Goleta, Calif., saw rain", "Turkey fired on Qamishli"
             cands = load_gazetteer().lookup(span.text, exact=True)
             if cands:
                 return [Toponym(span.text, span.start_char, span.end_char, cands, "ner")]

@@ -61,3 +61,13 @@ def test_an_organisation_that_is_a_place_is_a_toponym(nlp):
 def test_demonyms_and_embedded_places_are_not_event_places(nlp):
     doc = nlp("Danish engineers from the Toronto Police Service arrived in Kharkiv.")
     assert [p.text for p in find_places(doc, [])] == ["Kharkiv"]
+
+
+def test_an_organisation_named_like_a_place_is_not_an_event_place(nlp):
+    doc = nlp("The EU imposed new sanctions on Monday.")
+    assert find_places(doc, []) == []
+
+
+def test_a_numbered_road_is_a_site(nlp):
+    result = found(nlp, "Police closed the A417 after a crash near Gloucester.")
+    assert result["A417"][0] == "facility"
