@@ -18,7 +18,8 @@ Metrics (all 0..1):
   reports and never actors) that the resolver does *not* return as an actor.
 
 Tables: ``by_kind`` (per mention kind: gold, found, strict country and sector accuracy) and
-``errors`` (every wrong or missed mention with what was expected and what was resolved).
+``errors`` (every wrong or missed mention, keyed "story:start", with what was expected and
+what was resolved).
 """
 from __future__ import annotations
 
@@ -106,7 +107,7 @@ def score(gold: list[GoldMention], resolved: dict[str, list[Actor]],
           texts: dict[str, str] | None = None) -> TaskResult:
     """Score resolved actors per story against the gold mentions (a pure function)."""
     kinds: dict[str, dict[str, int]] = {}
-    errors: list[dict] = []
+    errors: dict[str, dict] = {}
     n = found = country_ok = sector_ok = media = media_ok = 0
     for g in gold:
         hit = _best(g, resolved.get(g.story_id, []))
@@ -119,8 +120,8 @@ def score(gold: list[GoldMention], resolved: dict[str, list[Actor]],
             row["country"] += hit is None
             row["sector"] += hit is None
             if hit is not None:
-                errors.append({"story": g.story_id, "start": g.start, "text": surface, "kind": g.kind,
-                               "expected": "not an actor", "got": f"{hit.text} {hit.country}/{hit.sector}"})
+                errors[f"{g.story_id}:{g.start}"] = {"text": surface, "kind": g.kind, "expected": "not an actor",
+                                                     "got": f"{hit.text} {hit.country}/{hit.sector}"}
             continue
         n += 1
         c_ok = hit is not None and hit.country == g.country
@@ -132,9 +133,9 @@ def score(gold: list[GoldMention], resolved: dict[str, list[Actor]],
         row["country"] += c_ok
         row["sector"] += s_ok
         if not (c_ok and s_ok):
-            errors.append({"story": g.story_id, "start": g.start, "text": surface, "kind": g.kind,
-                           "expected": f"{g.country}/{g.sector}",
-                           "got": f"{hit.text} {hit.country}/{hit.sector}" if hit else "missed"})
+            errors[f"{g.story_id}:{g.start}"] = {
+                "text": surface, "kind": g.kind, "expected": f"{g.country}/{g.sector}",
+                "got": f"{hit.text} {hit.country}/{hit.sector}" if hit else "missed"}
     ratio = lambda a, b: a / b if b else 0.0  # noqa: E731
     metrics = {
         "coverage": ratio(found, n),

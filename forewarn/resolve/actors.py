@@ -5,12 +5,16 @@
 - named people (text = the name only: "Volodymyr Zelensky", "Lukashenko"), resolved by
   the knowledge base within their term of office, by a title before the name ("Ukrainian
   President ..."), by an apposition ("the Foreign Ministry spokesperson, Oleh Nikolenko"),
-  and carried to later surname mentions ("Nikolenko said");
+  and carried to later surname mentions ("Nikolenko said"); a person none of these place is
+  placed by the syntax around the name (``actor_cues``: "his wife, X", "senators led by X",
+  "X, an analyst at the Eurasia Group"), and what one mention of a person learns holds for
+  all of them;
 - institutions and groups with their country: "Belarus' army", "Russia's foreign
   ministry", "the Belarusian Ministry of Defense", "the Commander-in-Chief of Russia's
   Ground Forces"; an unqualified institution ("the Foreign Ministry") borrows the country
   of the article's earlier mention of the same institution when that is unambiguous;
-- named organisations ("NATO", "Hamas");
+- named organisations ("NATO", "Hamas"), and the capitalised last word of one named before
+  used alone ("the Security Council ... the Council");
 - countries and capitals or seats of power *used as actors* ("Kyiv proposed",
   "reassuring Minsk", "the Kremlin") -> the state, sector GOV.
 
@@ -28,6 +32,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from forewarn.models import Actor
+from forewarn.resolve.actor_cues import person_cue
 from forewarn.resolve.actor_knowledge import (
     PRIORITY, Entry, Knowledge, first_piece, is_media, knowledge_version, load_knowledge, media_name,
     normalize,
@@ -42,15 +47,42 @@ _LOCATIVE = {"in", "at", "near", "inside", "outside", "across", "throughout", "a
              "onto", "off", "outside", "across", "past", "north", "south", "east", "west"}
 _MOTION = {"go", "travel", "fly", "return", "arrive", "come", "move", "deploy", "head", "flee",
            "send", "relocate", "drive", "sail", "march", "walk", "bring", "take", "evacuate",
-           "redeploy", "transfer", "trip", "visit", "journey", "flight", "road"}
+           "redeploy", "transfer", "trip", "visit", "journey", "flight", "road",
+           # migration, posting and extent: the place is where someone or something goes
+           "immigrate", "emigrate", "migrate", "defect", "post", "dispatch", "smuggle", "expel",
+           "extend", "stretch", "originate", "withdraw", "descend", "accompany", "pull", "freelance",
+           "commute", "route", "transit", "trip", "voyage", "commuting", "transiting", "moving"}
+# nouns naming a place, part of a place or what lies in it: "the town of X", "the border with
+# X", "X's coastline", "X is a village" -- the place itself, not its government
 _PLACE_NOUNS = {"city", "capital", "region", "part", "north", "south", "east", "west", "centre",
                 "center", "outskirts", "territory", "streets", "suburbs", "province", "border",
-                "heart", "area", "streets", "skies", "airport", "mayor", "residents", "people"}
+                "heart", "area", "streets", "skies", "airport", "mayor", "residents", "people",
+                "town", "village", "island", "district", "county", "municipality", "commune", "comune",
+                "parish", "borough", "suburb", "neighbourhood", "neighborhood", "settlement", "enclave",
+                "vicinity", "mainland", "interior", "coast", "coastline", "shore", "edge", "rest", "end",
+                "plain", "port", "northeast", "northwest", "southeast", "southwest", "frontier",
+                "boundary", "resident", "inhabitant", "population", "density", "climate", "landscape",
+                "river", "forest", "lake", "mountain", "valley", "community", "country", "land",
+                "place", "street", "road", "highway", "motorway", "expressway", "railway", "station",
+                "depot", "harbour", "harbor", "temperature", "geography", "architecture", "diversity"}
+_BORDERS = {"border", "frontier", "boundary"}
+# the place as a physical whole: "the growth of X", "a map of X" (acts of force against a
+# country, "the invasion of X", keep X as the state attacked: the target of an event)
+_TERRITORY_ACTS = {"growth", "map", "history", "geography", "expansion", "urbanisation", "urbanization"}
+# people named by where they come from: "athletes from X" (origin, not the state)
+_ORIGIN_NOUNS = {"athlete", "woman", "man", "people", "person", "band", "driver", "racer", "player",
+                 "artist", "immigrant", "emigrant", "student", "family", "visitor", "tourist",
+                 "descendant", "native", "engineer", "archer", "singer", "writer"}
+# verbs whose subject is a place: "X is located in", "X borders"
+_PLACE_VERBS = {"locate", "situate", "border", "lie", "surround", "bound", "inhabit", "populate"}
 _ACTOR_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "agent", "poss", "appos", "attr", "ROOT",
                "csubj", "oprd"}
 _MODIFIER_POS = {"ADJ", "NOUN", "PROPN", "VERB"}
 _CLAUSE_POS = {"CCONJ", "SCONJ", "VERB", "AUX", "PRON"}
 _FORMER = {"former", "ex", "ex-", "late"}
+# rank words inside a title: "the deputy chief justice", "the acting president"
+_RANKS = {"deputy", "acting", "chief", "senior", "assistant", "vice", "interim", "principal",
+          "associate", "executive", "first", "second", "outgoing", "incoming", "caretaker"}
 # offices held *at* an international body by a state ("Britain's U.N. ambassador")
 _POSTED = {"ambassador", "envoy", "mission", "representative", "delegation", "delegate"}
 
@@ -74,6 +106,8 @@ class _Mention:
     kind: str | None = None         # role | body | group | person | org | state
     absorbed: bool = False          # a title or apposition folded into a person
     former: bool = False            # "former foreign minister": the holder is an elite (ELI)
+    same: "_Mention | None" = None  # the earlier full mention a surname mention refers to
+    known: bool = False             # placed by the knowledge base
 
 
 def resolve_actors(doc: Doc, published: dt.date | None,
@@ -95,25 +129,53 @@ def is_metonymic(span: Span | Token) -> bool:
 
     "Kyiv proposed", "reassuring Minsk", "in the eyes of Minsk or Moscow", "Moscow's
     demands" are actors; "drills in Minsk", "sent troops to Ukraine", "the Kyiv region"
-    are places.
+    are places, and so are a place described as one ("X is a town"), a place noun's
+    complement ("the province of X", "X's coastline"), a place beside a place ("Lyon,
+    France"), the subject of a verb of location ("X is located on"), and where people
+    come from ("athletes from X"). "The invasion of X" and "the border with X" keep X as the
+    state (the target of the act, the state faced across the border).
     """
     tok = span.root if isinstance(span, Span) else span
     hops = 0
     while tok.dep_ == "conj" and tok.head is not tok and hops < 5:
         tok, hops = tok.head, hops + 1
-    dep = tok.dep_
+    dep, head = tok.dep_, tok.head
+    if dep in ("nsubj", "nsubjpass") and head.lemma_.lower() in _PLACE_VERBS:
+        return False  # "X is located on the coast", "X borders Y"
+    if dep == "nsubj" and head.lemma_ == "be":
+        attr = next((c for c in head.children if c.dep_ == "attr"), None)
+        if attr is not None and attr.lemma_.lower() in _PLACE_NOUNS:
+            return False  # "X is a town in ...": a copular description of the place
+    if dep == "poss" and head.lemma_.lower() in _PLACE_NOUNS:
+        return False  # "X's coastline", "X's population"
+    if dep == "appos" and (head.pos_ == "PROPN" or head.lemma_.lower() in _PLACE_NOUNS) \
+            and not any(c.dep_ in ("cc", "conj") for c in tok.children):
+        return False  # "Lyon, France", "the capital, X": a place named beside a place (not a list)
+    if dep == "compound" and any(c.dep_ == "mark" for c in head.children) and head.dep_ in (
+            "ccomp", "advcl", "ROOT") and tok.i == head.left_edge.i + 1:
+        return True  # "that X abides by": a verb tagged as a noun, X its subject
     if dep in _ACTOR_DEPS:
         return True
     if dep == "pobj":
-        prep = tok.head
+        prep = head
         word, governor = prep.lower_, prep.head
+        lemma = governor.lemma_.lower()
         if word in _LOCATIVE:
             return False
+        if word in ("with", "between") and lemma in _BORDERS:
+            return True  # "troops sent to the border with X": X is the state faced across it
+        if word in ("of", "with", "between", "to", "from") and governor.pos_ in ("NOUN", "PROPN") and (
+                lemma in _PLACE_NOUNS or lemma in _MOTION):
+            return False  # "the town of X", "the area between X and Y", "the route to X"
+        if word == "of" and lemma in _TERRITORY_ACTS:
+            return False  # "the growth of X"
+        if word == "of" and governor.pos_ == "PROPN" and governor.text[:1].isupper():
+            return False  # "the Province of X", "the High Court of X": a name placed by X
+        if word == "from" and lemma in _ORIGIN_NOUNS:
+            return False  # "athletes from X": where people come from
         if word in ("to", "from") and governor.pos_ in ("VERB", "AUX"):
-            return governor.lemma_.lower() not in _MOTION
-        if word in ("to", "from") and governor.lemma_.lower() in _MOTION:
-            return False
-        if word == "of" and governor.lemma_.lower() in _PLACE_NOUNS:
+            return lemma not in _MOTION
+        if word in ("to", "from") and lemma in _MOTION:
             return False
         return True
     return False
@@ -183,6 +245,7 @@ class _Resolver:
         self.used: set[int] = set()                 # tokens already inside a mention
         self.surnames: dict[str, _Mention] = {}     # carried person resolutions
         self.institutions: list[_Mention] = []      # qualified institutions, in order
+        self.short_names: dict[str, _Mention] = {}  # "the Council" after "the Security Council"
         self.focus = self._focus_country()
 
     # -- helpers -------------------------------------------------------------------------
@@ -224,6 +287,10 @@ class _Resolver:
             return m.start, m.entry.ref, None
         if m and m.end == k + 1 and m.entry.kind == "org":
             return m.start, self._country_of(m), self._igo_of(m)
+        if m and m.end == k + 1 and m.entry.kind == "person" and self.doc[k].dep_ == "compound":
+            person = self._person(m.entry.ref)  # "the Trump administration"
+            if person.country:
+                return m.start, person.country, "IGO" if person.sector == "IGO" else None
         return None
 
     def _former_before(self, start: int, head: int) -> bool:
@@ -289,6 +356,14 @@ class _Resolver:
         if term.kind == "group" and last.text[:1].isupper() and m.end < len(doc) \
                 and doc[m.end].pos_ == "PROPN" and doc[m.end].text[:1].isupper() and m.end not in self.at:
             return None  # one word of a longer title: "U.N. Resident Coordinator"
+        j = m.end
+        while j < len(doc) and j - m.end < 3 and j not in self.at and doc[j].text[:1].isupper():
+            j += 1  # "Executive Vice Foreign Minister": capitalised words inside one title
+        nxt = self.at.get(j)
+        if term.kind == "role" and last.text[:1].isupper() and nxt is not None and nxt.start == j \
+                and nxt.entry.kind == "sector" and self.kb.sectors[nxt.entry.ref].kind == "role" \
+                and j < len(doc) and doc[j].text[:1].isupper():
+            return None  # a capitalised title before another: "Executive Vice Foreign Minister"
         if last.pos_ not in ("NOUN", "PROPN") and not (last.pos_ == "ADJ" and m.end < len(doc) and (
                 doc[m.end].text.replace("\u2019", "'") in _POSSESSIVE or doc[m.end].pos_ in ("VERB", "AUX"))):
             return None
@@ -355,13 +430,22 @@ class _Resolver:
                 org = self.kb.organizations[next(e.ref for e in self.kb.index[term.institution] if e.kind == "org")]
                 mention.country = org.country
             else:
-                definite = doc[start].lower_ == "the" or doc[m.start].text[:1].isupper()
+                definite = doc[start].lower_ == "the" or doc[m.start].text[:1].isupper() or (
+                    term.kind == "role" and self._modified_title(m))
                 if term.kind == "group" or not definite:
                     mention.absorbed = True  # unqualified group or generic noun: not an actor alone
                 mention.country = self._inherit(term.phrase, m.start)
                 if mention.country is None and term.kind != "group":
                     mention.country = self.focus
         return mention
+
+    def _modified_title(self, m: _Match) -> bool:
+        """Whether a title is definite behind rank words: "the deputy chief justice", "the
+        acting president" (one office, as definite as "the president")."""
+        k = m.start - 1
+        while k >= 0 and self.doc[k].lower_ in _RANKS:
+            k -= 1
+        return k < m.start - 1 and k >= 0 and self.doc[k].lower_ == "the"
 
     def _title_before(self, a: int) -> tuple[int, _Mention | None]:
         """A title right before a name: "Ukrainian President", "Army General", "leader"."""
@@ -453,7 +537,9 @@ class _Resolver:
             mention.name, mention.kb_id = base.name, base.kb_id
             mention.country = base.country if base.sector else (mention.country or base.country)
             mention.sector = base.sector or mention.sector
+            mention.known = True
         elif carried:
+            mention.same = carried.same or carried
             mention.name, mention.kb_id = carried.name, carried.kb_id
             mention.country = mention.country or carried.country
             mention.sector = mention.sector or carried.sector
@@ -497,6 +583,9 @@ class _Resolver:
                 key = normalize(doc[i].text)
                 if key in self.surnames and doc[i].pos_ == "PROPN":
                     self._add(self._person_mention(i, i + 1, None))
+                elif key in self.short_names and self._short_name_at(i):
+                    org = self.short_names[key]
+                    self._add(_Mention(i, i + 1, org.country, org.sector, org.name, org.kb_id, kind="org"))
                 i += 1
                 continue
             kind = m.entry.kind
@@ -507,6 +596,9 @@ class _Resolver:
                 nxt = self.at.get(m.end + 1) if m.end < n and doc[m.end].text.replace("\u2019", "'") in _POSSESSIVE else None
                 if nxt is None or nxt.entry.kind != "sector":
                     self._add(_Mention(m.start, m.end, org.country, org.sector, org.name, org.kb_id, kind="org"))
+                    last = doc[m.end - 1].text
+                    if m.end - m.start > 1 and last[:1].isupper() and not last.isupper() and last.isalpha():
+                        self.short_names[normalize(last)] = self.mentions[-1]
             elif kind == "sector":
                 if self.kb.sectors[m.entry.ref].kind == "role" and self._name_at(m.end, person_ents):
                     i = m.end  # a title: the person that follows takes it
@@ -521,7 +613,53 @@ class _Resolver:
             elif kind == "demonym":
                 self._demonym(m)
             i = m.end
-        return [self._actor(x) for x in self.mentions if not x.absorbed]
+        self._place_people()
+        return [self._actor(x) for x in self.mentions if not x.absorbed and not self._modifier(x)]
+
+    def _modifier(self, x: _Mention) -> bool:
+        """Whether a person's name only modifies an institution returned whole ("the Trump
+        administration")."""
+        last = self.doc[x.end - 1]
+        if x.kind != "person" or last.dep_ != "compound":
+            return False
+        return any(y is not x and not y.absorbed and y.kind in ("role", "body", "group")
+                   and y.start <= x.start and x.end < y.end and y.start <= last.head.i < y.end
+                   for y in self.mentions)
+
+    def _place_people(self) -> None:
+        """Place people whom no title or knowledge placed by the syntax around their names
+        (``actor_cues``), then give every mention of one person what any of them learned."""
+        cover: dict[int, _Mention] = {}
+        for x in self.mentions:
+            for k in range(x.start, x.end):
+                cover.setdefault(k, x)
+        for x in self.mentions:
+            if x.kind != "person" or x.country or x.known:
+                continue
+            found = person_cue(self.doc[x.start:x.end].root, cover.get)
+            if found is not None:
+                x.country, x.sector = found[0], x.sector or found[1]
+        chains: dict[int, list[_Mention]] = {}
+        for x in self.mentions:
+            if x.kind == "person":
+                chains.setdefault(id(x.same or x), []).append(x)
+        for chain in chains.values():
+            country = next((x.country for x in chain if x.country), None)
+            sector = next((x.sector for x in chain if x.country == country and x.sector), None)
+            for x in chain:
+                if x.country is None and country is not None:
+                    x.country, x.sector = country, x.sector or sector
+
+    def _short_name_at(self, k: int) -> bool:
+        """Whether token k is the capitalised last word of an organisation named before, used
+        alone after "the" ("the Security Council ... the Council"), not part of a longer name."""
+        doc = self.doc
+        tok = doc[k]
+        if not tok.text[:1].isupper() or tok.pos_ not in ("PROPN", "NOUN") or k == 0 \
+                or doc[k - 1].lower_ != "the" or self.short_names.get(tok.lower_) is None:
+            return False
+        after = doc[k + 1] if k + 1 < len(doc) else None
+        return after is None or not (after.lower_ == "of" or after.text[:1].isupper() and after.pos_ == "PROPN")
 
     def _name_at(self, k: int, person_ents: dict[int, int]) -> bool:
         m = self.at.get(k)

@@ -74,6 +74,34 @@ def test_is_metonymic_tells_actor_from_place(nlp):
     assert is_metonymic(doc[0:1]) and is_metonymic(doc[2:3]) and not is_metonymic(doc[7:8])
 
 
+@pytest.mark.parametrize("sentence, place", [
+    ("Ravenna is a town in the north of the country.", "Ravenna"),
+    ("It is a small village in the province of Lucca.", "Lucca"),
+    ("Portugal's coastline is long and rocky.", "Portugal"),
+    ("The festival is held in Lyon, France, every June.", "France"),
+    ("She emigrated to Canada in 1990.", "Canada"),
+    ("Athletes from Kenya won three medals.", "Kenya"),
+    ("Estonia is located on the Baltic Sea.", "Estonia"),
+])
+def test_is_metonymic_reads_places_as_places(nlp, sentence, place):
+    doc = nlp(sentence)
+    span = doc.char_span(sentence.index(place), sentence.index(place) + len(place))
+    assert not is_metonymic(span)
+
+
+@pytest.mark.parametrize("sentence, actor", [
+    ("Greece, Panama and South Korea supported the call.", "Panama"),
+    ("Russia's invasion of Ukraine began in 2022.", "Ukraine"),
+    ("Officials said that Peru backs the plan.", "Peru"),
+    ("The deal strengthened relations with Japan.", "Japan"),
+    ("Troops were sent to the border with Ghana.", "Ghana"),   # the state faced across it
+])
+def test_is_metonymic_keeps_states_as_actors(nlp, sentence, actor):
+    doc = nlp(sentence)
+    span = doc.char_span(sentence.index(actor), sentence.index(actor) + len(actor))
+    assert is_metonymic(span)
+
+
 def test_bare_country_as_subject_is_the_state(nlp):
     a = find(actors(nlp, "Lithuania expelled two diplomats."), "Lithuania")
     assert (a.country, a.sector) == ("LTU", "GOV")
@@ -112,6 +140,47 @@ def test_surname_mention_resolves_like_the_full_name(nlp):
 def test_people_outside_the_kb_resolve_from_titles_and_appositions(nlp, sentence, person, country, sector):
     a = find(actors(nlp, sentence), person)
     assert (a.country, a.sector) == (country, sector)
+
+
+@pytest.mark.parametrize("text, person, country, sector", [
+    # a relative in apposition shares the family's country, as a civilian
+    ("Viktor Orbán, his wife, Maria Kovacs, and his son, Peter Orbán, attended the gala.",
+     "Maria Kovacs", "HUN", "CVL"),
+    # a successor in office serves the same state; the office itself is not copied
+    ("Viktor Orbán's successor, Laszlo Nemeth, took the oath on Monday.", "Laszlo Nemeth", "HUN", None),
+    # the leader of a group belongs to it
+    ("Ten Chilean senators led by Rosa Fuentes and Pablo Rojas wrote to the minister.",
+     "Pablo Rojas", "CHL", "LEG"),
+    # an affiliation in an apposition or a copular predicate, found after the name
+    ("John Marlow, a senior analyst at the Eurasia Group, said the talks would fail.",
+     "John Marlow", "USA", "BUS"),
+])
+def test_people_placed_by_the_syntax_around_their_names(nlp, text, person, country, sector):
+    a = find(actors(nlp, text), person)
+    assert (a.country, a.sector) == (country, sector)
+
+
+def test_what_one_mention_of_a_person_learns_holds_for_all(nlp):
+    text = ("Samuel Otieno said the ruling was expected. Otieno is a professor of law at the "
+            "University of Nairobi.")
+    found = actors(nlp, text)
+    assert find(found, "Samuel Otieno").country == "KEN"
+
+
+def test_a_name_modifying_an_institution_is_not_a_second_actor(nlp):
+    found = actors(nlp, "The Biden administration imposed new tariffs.", dt.date(2022, 5, 1))
+    a = find(found, "The Biden administration")
+    assert (a.country, a.sector) == ("USA", "GOV") and "Biden" not in [x.text for x in found]
+
+
+def test_short_form_of_an_organisation_named_before(nlp):
+    found = actors(nlp, "The U.N. Security Council met on Friday. The Council must act, the envoy said.")
+    assert [(a.text, a.sector) for a in found if a.text == "Council"] == [("Council", "IGO")]
+
+
+def test_a_capitalised_title_before_another_is_one_title(nlp):
+    found = actors(nlp, "It will be chaired by Executive Vice Foreign Minister Li Wen of China.")
+    assert "Executive" not in [a.text for a in found]
 
 
 def test_unqualified_institution_borrows_earlier_country_and_carries_to_surname(nlp):
