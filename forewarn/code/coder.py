@@ -48,8 +48,8 @@ MILITARY_CUES = frozenset({"war", "attack", "invade", "invasion", "aggression", 
 
 
 def _context(verb) -> set[str]:
-    """Lemmas of the verb's objects, particles and prepositional phrases (not its subject,
-    not embedded clauses, except the objects of a controlled verb: "threaten to use force"),
+    """Lemmas of the verb's objects (a passive subject included), particles and prepositional
+    phrases (not its active subject, not embedded clauses, except the objects of a controlled verb: "threaten to use force"),
     plus ``dep:LABEL`` for each dependent and ``ent:TYPE`` for a named object (or passive
     subject), e.g. ``ent:person``."""
     out: set[str] = set()
@@ -57,8 +57,8 @@ def _context(verb) -> set[str]:
         out.add(f"dep:{c.dep_}")
         if c.dep_ in ("dobj", "nsubjpass") and c.ent_type_:
             out.add(f"ent:{c.ent_type_.lower()}")     # "released Pablo Moncayo": a person is released
-        if c.dep_ in SKIP_CONTEXT:
-            continue
+        if c.dep_ in SKIP_CONTEXT and not (c.dep_ == "nsubjpass" and c.pos_ in ("NOUN", "PROPN")):
+            continue    # a passive subject is the verb's logical object: "peacekeepers were deployed"
         tokens = [c, *(t for g in c.children if g.dep_ not in SKIP_CONTEXT for t in Roles._phrase(g))] \
             if c.dep_ == "xcomp" else Roles._phrase(c)
         for t in tokens:

@@ -153,3 +153,14 @@ def test_release_and_return_code_giving_back_only(text, code):
     doc = code_article(text, published=PUBLISHED)
     codes = [e.cameo.code[:len(code or "")] for e in doc.events if e.cameo.root == "08"]
     assert codes == ([code] if code else [])
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Ghanaian peacekeepers were deployed to Mali.", "074"),       # not a military build-up (154)
+    ("The Kenyan hostages were released by Somali militants.", "0841"),
+])
+def test_a_passive_subject_is_the_verbs_object_in_its_context(text, code):
+    from forewarn.annotate import load_model
+    from forewarn.code import sentence_code
+    from forewarn.settings import load_settings
+    assert sentence_code(next(load_model(load_settings().model)(text).sents)) == code
