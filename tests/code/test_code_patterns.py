@@ -7,11 +7,14 @@ from importlib import resources
 
 import pytest
 
+from forewarn.annotate import load_model
+from forewarn.code import sentence_code
 from forewarn.code.ontology import lookup
 from forewarn.code import patterns as patterns_module
 from forewarn.code.patterns import KINDS, Patterns, load_patterns, match_verb, parse_nouns, parse_verbs
 from forewarn.errors import KnowledgeError
 from forewarn.pipeline import code_article
+from forewarn.settings import load_settings
 
 PUBLISHED = dt.date(2024, 3, 14)
 NO_EVENT = getattr(patterns_module, "NO_EVENT", None)     # a blocking row's code, where supported
@@ -160,7 +163,4 @@ def test_release_and_return_code_giving_back_only(text, code):
     ("The Kenyan hostages were released by Somali militants.", "0841"),
 ])
 def test_a_passive_subject_is_the_verbs_object_in_its_context(text, code):
-    from forewarn.annotate import load_model
-    from forewarn.code import sentence_code
-    from forewarn.settings import load_settings
     assert sentence_code(next(load_model(load_settings().model)(text).sents)) == code
