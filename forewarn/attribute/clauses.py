@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from forewarn.attribute import speech
+from forewarn.attribute import cues, speech
 
 # Dependents of a speech verb that belong to the attribution, not to what was said.
 _ATTRIBUTION_DEPS = frozenset({
@@ -39,12 +39,29 @@ def reported_pieces(verb: Token) -> list[speech.Phrase]:
         clause = max(after, key=lambda c: c.right_edge.i - c.left_edge.i)
         piece = _following_clause(verb, clause)
         return [piece] if piece else []
+    directive = _directive(verb)
+    if directive is not None:
+        return [directive]
     before = any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children)
     parenthetical = verb.dep_ == "parataxis" and verb.head.i < verb.i
     if not (before or parenthetical):
         content = speech.content_of(verb)
         return [content] if content else []
     return _around_attribution(verb, continues=parenthetical)
+
+
+def _directive(verb: Token) -> speech.Phrase | None:
+    """"urged residents to conserve water" -> "to conserve water" (addressee, then to-infinitive)."""
+    if verb.lemma_.lower() not in cues.DIRECTIVE_VERBS:
+        return None
+    addressee = next((c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i > verb.i), None)
+    if addressee is None:
+        return None
+    for child in verb.children:
+        if child.dep_ == "xcomp" and child.i > addressee.i and \
+                any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+            return speech.span_phrase(verb.doc, child.left_edge.i, child.right_edge.i)
+    return None
 
 
 def _following_clause(verb: Token, clause: Token) -> speech.Phrase | None:
@@ -109,3 +126,8 @@ def _continues_clause(verb: Token, tok: Token, parenthetical: bool) -> bool:
 
 def _has_subject(tok: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children)
+
+
+def is_directive(verb: Token) -> bool:
+    """Tell whether ``verb`` reports a directive with a to-infinitive ("urged X to ...")."""
+    return verb.pos_ == "VERB" and _directive(verb) is not None

@@ -23,6 +23,12 @@ DIRECT_ONLY_VERBS = frozenset({
     "ask", "continue", "shout", "joke", "quip", "exclaim", "wonder", "urge", "accuse", "charge",
 })
 
+# Verbs that report a directive to an addressee: "urged residents to conserve water". Their
+# to-infinitive is what the speaker asked for, reported like a complement clause. "ask",
+# "encourage" and "warn" are left out: "asked him to climb in", "encourages schools to
+# offer milk" are requests or incentives more often than reported statements.
+DIRECTIVE_VERBS = frozenset({"urge", "advise", "remind", "tell", "instruct"})
+
 # Verbs whose subject reports an assessment: "..., analysts say", "TASS reported".
 REPORT_VERBS = SPEECH_VERBS | frozenset({"believe", "think", "find", "reckon", "judge"})
 

@@ -376,7 +376,7 @@ def _indirect(ctx: _Context) -> list[_Found]:
     for tok in ctx.doc:
         if ctx.in_quote(tok) or ctx.off_body(tok.idx):
             continue
-        if speech.is_speech_verb(tok):
+        if speech.is_speech_verb(tok) or clauses.is_directive(tok):
             pieces = clauses.reported_pieces(tok)
             build = lambda content, tok=tok: ctx.said_by_verb(tok, content)   # noqa: E731
         elif tok.lower_ == "according" and tok.dep_ == "prep":

@@ -112,3 +112,14 @@ def test_signed_pull_quote_is_a_quote_of_the_signer(nlp):
 ])
 def test_prose_and_credits_are_not_signed_quotes(nlp, line):
     assert [q for q in find_quotes(nlp(line), []) if q.kind == "direct"] == []
+
+
+# --- directives ----------------------------------------------------------------------------
+
+def test_directive_to_an_addressee_is_reported(nlp):
+    assert _indirect(nlp, "The utility urged residents to conserve water during the repairs.") == [
+        "to conserve water during the repairs"]
+
+
+def test_incentive_is_not_reported_speech(nlp):
+    assert _indirect(nlp, "The program encourages schools to offer milk at lunch.") == []
