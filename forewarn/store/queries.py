@@ -184,6 +184,12 @@ def page_rows(conn: sqlite3.Connection, filt: EventFilter) -> list[Row]:
         more, more_params = _conditions(filt, plan, driver, "k.event_date")
     else:
         source = "events e"
+        # one cluster's or one article's events are few, whatever the statistics say (a
+        # store not yet clustered has one cluster id, NULL, on every event)
+        if filt.cluster_id is not None:
+            source = "events e INDEXED BY events_cluster"
+        elif filt.article_id is not None:
+            source = "events e INDEXED BY events_article"
         order = _E_ORDER
         conds, params = [], []
         if _actor_set(plan, None):

@@ -234,3 +234,18 @@ def test_empty_text_filter_is_refused(text: str) -> None:
     from forewarn.errors import InputError
     with pytest.raises(InputError, match="text filter is empty"):
         EventFilter(text=text)
+
+
+def test_cluster_filter_reads_the_cluster_index(tmp_path: Path) -> None:
+    with Store(tmp_path / "c.db") as s:
+        s.add_documents(DOCS[:5])
+        members = [DOCS[4].events[0].event_id, DOCS[2].events[0].event_id]
+        s._conn.executemany("UPDATE events SET cluster_id = 'k1' WHERE event_id = ?",
+                            [(m,) for m in members])
+        statements: list[str] = []
+        s._conn.set_trace_callback(statements.append)
+        got = [r.event.event_id for r in s.query_events(EventFilter(cluster_id="k1", limit=None))]
+        s._conn.set_trace_callback(None)
+        listing = [r.event.event_id for r in s.query_events(EventFilter(limit=None))]
+        assert got == [i for i in listing if i in members]
+        assert any("INDEXED BY events_cluster" in x for x in statements)
