@@ -9,13 +9,17 @@ happens is ``places.find_places``'s business; ``Toponym.source`` says how each w
 - ``ner``: a spaCy GPE / LOC entity (a leading "the" dropped; a following capitalised type
   word such as "Oblast", "River", "Province" joined: "Donetsk Oblast"), or the place names
   inside one the gazetteer does not know whole ("north west London"); an ORG entity that is
-  itself a country, region or town after a locative preposition ("in Harare"); a PERSON entity the
-  tagger got wrong: a country or region, or a town after a locative preposition or before
-  ", <place>" ("stops in Almelo"), unless its words name a person elsewhere in the article;
+  itself a country, region or town after a locative preposition ("in Harare"), or any place
+  the gazetteer knows after one ("near Qamishli") or before ", <place>" ("Goleta, Calif.");
+  a PERSON entity the tagger got wrong: a country or region, or a town after a locative
+  preposition or before ", <place>" ("stops in Almelo"), unless its words name a person
+  elsewhere in the article;
 - ``organisation``: any other ORG entity that is itself a country, region or town ("the EU",
   "Liverpool" the club): a toponym, but an organisation, not a place where things happen;
 - ``facility``: a FAC entity the gazetteer does not know whose head noun names a site
-  (street, square, hospital, airport ...);
+  (street, square, hospital, airport ...) or that follows a locative preposition; any
+  entity whose head names a way or a natural site ("Royal Street" tagged an organisation,
+  "Glenrock Lagoon"); a numbered road after "the" ("the A417");
 - ``coercion``: an organisation named after its building used after a locative preposition
   ("outside the Royal Hospital");
 - ``demonym``: a NORP / LANGUAGE entity, or a capitalised word elsewhere, that is a demonym
@@ -35,7 +39,6 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -182,8 +185,7 @@ def _person_as_place(ent: Span, words_of: dict[str, set[str]]) -> Toponym | None
     cands = gaz.lookup(span.text)
     if not cands or _is_common_word(span):
         return None
-    before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
-    placed = before in _LOCATIVE_BEFORE or _qualified(ent)
+    placed = _before(ent, skip_the=False) in _LOCATIVE_BEFORE or _qualified(ent)
     if any(c.kind in ("country", "region", "continent", "admin1") for c in cands) or placed:
         return Toponym(span.text, span.start_char, span.end_char, cands, "ner")
     return None
@@ -215,11 +217,14 @@ def _free_demonyms(doc: Doc, mask: bytearray) -> list[Toponym]:
 
 
 def _hosted(ent: Span) -> list[Toponym]:
-    """The toponyms an organisation, event or work name holds.
+    """The toponyms an organisation, event, work or unknown facility name holds.
 
-    The whole name when it is itself a place ("Liverpool" the club, "the EU"); the whole name
-    when it is a building's and follows a locative preposition ("outside the Royal Hospital");
-    else the places and demonyms embedded in it ("Toronto" in "Toronto Police Service").
+    The whole name when its head names a way or a natural site ("Royal Street") or it is a
+    numbered road ("the A417"); for an organisation, the whole name when it is itself a place
+    ("Liverpool" the club, "the EU"), when it is a building's and follows a locative
+    preposition ("outside the Royal Hospital"), or when the gazetteer knows it and it follows
+    a locative preposition or comes before ", <place>"; else the places and demonyms
+    embedded in it ("Toronto" in "Toronto Police Service").
     """
     span = _trim(ent)
     if span is None:
@@ -237,7 +242,7 @@ def _hosted(ent: Span) -> list[Toponym]:
         if span[-1].lower_ in _INSTITUTION_HEAD and before in _LOCATIVE_BEFORE and len(span) > 1:
             return [Toponym(span.text, span.start_char, span.end_char, (), "coercion")]
         if (_qualified(ent) or before in _LOCATIVE_BEFORE) and not _is_common_word(span):
-            # "Goleta, Calif., saw rain", "Turkey fired on Qamishli"
+            # "Goleta, Calif., saw rain", "shelling near Qamishli"
             cands = load_gazetteer().lookup(span.text, exact=True)
             if cands:
                 return [Toponym(span.text, span.start_char, span.end_char, cands, "ner")]
