@@ -31,7 +31,8 @@ quotes of the named person; see ``layout.signed_lines``.
 
 Speakers are taken from ``actors`` when one overlaps the subject (the one covering the
 name token first), else built from the subject's noun phrase with no country. "he"/"she"
-becomes the most recent person (a sentence subject first) named before it.
+becomes the latest speaker, else sentence subject, else person named in this or the
+previous paragraph (see ``_Context.antecedent``).
 """
 from __future__ import annotations
 
@@ -153,6 +154,9 @@ class _Context:
         self.tok_starts = doc.to_array(IDX).tolist()
         self.paragraph_starts = [0] + [m.end() for m in _PARAGRAPH.finditer(self.text)]
         self.speakers: list[Actor] = []     # speakers found so far, for "he said"
+        # "he"/"she" subjects of speech verbs already resolved: (person, pronoun offset), so
+        # a later "he said" finds the person where the pronoun named them last
+        self.pronouns: list[tuple[Actor, int]] = []
         self.persons = self._person_mentions()
 
     # -- lookups ---------------------------------------------------------------------
@@ -204,20 +208,23 @@ class _Context:
         return sorted(out, key=lambda p: p[0].start)
 
     def antecedent(self, offset: int, floor: int = 0) -> Actor | None:
-        """Return the most recent person before ``offset`` (a sentence subject first).
+        """Return the person "he"/"she" at ``offset`` most likely is.
 
-        Subjects are preferred only among the people of this and the previous paragraph:
-        a subject named pages earlier does not outrank the person just introduced.
+        Among the people of this and the previous paragraph (else of the whole text before
+        ``offset``): the latest who spoke (the subject of a speech verb, a resolved "he
+        said" counting where the pronoun stands), else the latest sentence subject, else
+        the latest person named. A subject named pages earlier does not outrank the person
+        just introduced, and a name inside what someone said does not outrank the speaker.
         """
-        pool = [(a, subj) for a, subj in self.persons if floor <= a.start < offset]
-        pool += [(a, True) for a in self.speakers
+        # rank 2: someone who spoke; 1: a sentence subject; 0: any person named
+        pool = [(a, a.start, int(subj)) for a, subj in self.persons if floor <= a.start < offset]
+        pool += [(a, a.start, 2) for a in self.speakers
                  if floor <= a.start < offset and a.text.lower() not in cues.ALL_PRONOUNS and self.is_person(a)]
+        pool += [(a, at, 2) for a, at in self.pronouns if floor <= at < offset]
         near = self.paragraph_starts[max(0, self.paragraph(offset) - 1)]
-        for candidates in ([p for p in pool if p[0].start >= near], pool):
-            subjects = [a for a, subj in candidates if subj]
-            best = subjects or [a for a, _ in candidates]
-            if best:
-                return max(best, key=lambda a: a.start)
+        for candidates in ([p for p in pool if p[1] >= near], pool):
+            if candidates:
+                return max(candidates, key=lambda p: (p[2], p[1]))[0]
         return None
 
     def is_person(self, actor: Actor) -> bool:
@@ -231,7 +238,11 @@ class _Context:
         """Map a subject to a resolved actor, a pronoun's antecedent, or a new Actor."""
         if name.lower_ in cues.PERSON_PRONOUNS:
             found = self.antecedent(phrase.start)
-            return found or Actor(text=phrase.text, start=phrase.start, end=phrase.end)
+            if found is None:
+                return Actor(text=phrase.text, start=phrase.start, end=phrase.end)
+            if (found, phrase.start) not in self.pronouns:
+                self.pronouns.append((found, phrase.start))
+            return found
         overlapping = [a for a in self.actors if a.start < phrase.end and a.end > phrase.start]
         on_name = [a for a in overlapping if a.start <= name.idx < a.end]
         if not on_name and name.ent_type_:

@@ -123,3 +123,11 @@ def test_directive_to_an_addressee_is_reported(nlp):
 
 def test_incentive_is_not_reported_speech(nlp):
     assert _indirect(nlp, "The program encourages schools to offer milk at lunch.") == []
+
+
+def test_he_follows_the_chain_of_pronouns_not_a_name_in_between(nlp):
+    text = ("Kevin Vickers said he wants to keep the family farm.\n\n"
+            "He said the dairy, run by his father's friend, Martin Legere, gave the town jobs.\n\n"
+            "“They brought a lot of work to this place,” he said.")
+    direct = [q for q in find_quotes(nlp(text), []) if q.kind == "direct"]
+    assert "Vickers" in direct[0].speaker.text
