@@ -18,7 +18,9 @@ class; macro-F1 is the unweighted mean of the F1 of the five classes only, so "n
 never rewarded.
 
 *Spans.* The main event's source actors are the predicted S spans and its target actors
-the predicted T spans; gold spans come from the BIO tags. A span matches *exactly* when
+the predicted T spans, each grown from the coder's name-only mention to the noun phrase it
+heads or sits in, as the gold marks it (``event_spans``: "Israeli Prime Minister Benjamin
+Netanyahu", "Trump's decision"); gold spans come from the BIO tags. A span matches *exactly* when
 its character offsets are equal, and *by overlap* when ``|gold ∩ pred| / max(|gold|,
 |pred|) >= 0.5``; matching is one-to-one. A sentence with no event predicts no span.
 """
@@ -172,15 +174,88 @@ def detokenize(tokens: Sequence[str]) -> tuple[str, list[tuple[int, int]]]:
     return "".join(parts), offsets
 
 
+# how an actor sits inside the noun phrase that fills the event's role: "Syrian government
+# forces" (compound), "Trump's decision" (poss), "his counterpart, Mahmoud Abbas" (appos),
+# "a car bombing by the Islamic State" (the object of a preposition inside the phrase)
+_INSIDE = {"compound", "poss", "amod", "nmod", "nummod", "appos"}
+_HEAD_POS = {"NOUN", "PROPN"}
+_INSIDE_PREPS = {"of", "from", "by"}
+# what a noun phrase keeps after its head: "of Turkey", "in the Gaza Strip", "loyal to X";
+# not what the clause says about it ("on Sunday", "to recognize X", "for revocation")
+_KEPT_PREPS = {"of", "in", "from", "by", "near", "inside", "within"}
+_DROPPED_DEPS = {"relcl", "acl", "advcl", "npadvmod", "advmod", "punct", "prep"}
+
+
+def event_spans(event: Event, doc) -> dict[str, list[tuple[int, int]]]:
+    """The S and T spans of ``event`` in the gold's convention: the noun phrase each actor
+    heads or sits in, with its determiner, numbers, modifiers, apposition and "of/in/by"
+    complements ("the Croatian government's request", "Israeli Prime Minister Benjamin
+    Netanyahu", "the police in the Gaza Strip", "Yemeni army and allied forces"), where the
+    coder's actors are the names alone. Clauses and adjuncts after the head ("decision to
+    recognize ...", "troops on Sunday") are left out, and so is a conjunct holding another
+    actor of the same role (two actors, two spans); a phrase that would not contain its
+    actor (a misparse) falls back to the actor's own span."""
+    out: dict[str, list[tuple[int, int]]] = {}
+    for kind, actors in (("S", event.source), ("T", event.target)):
+        spans: list[tuple[int, int]] = []
+        for actor in actors:
+            others = [(a.start, a.end) for a in actors if a is not actor]
+            span = _phrase(doc, actor.start, actor.end, others)
+            if span not in spans:
+                spans.append(span)
+        out[kind] = spans
+    return out
+
+
+def _phrase(doc, start: int, end: int, others: list[tuple[int, int]]) -> tuple[int, int]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span) or span.root.pos_ not in _HEAD_POS:
+        return start, end
+    tok, hops = span.root, 0
+    while hops < 6 and tok.head is not tok:
+        head = tok.head
+        if tok.dep_ in _INSIDE and head.pos_ in _HEAD_POS:
+            tok = head
+        elif tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in _INSIDE_PREPS \
+                and head.head.pos_ in _HEAD_POS and head.head.dep_ != "ROOT":
+            tok = head.head
+        else:
+            break
+        hops += 1
+    if tok.dep_ == "ROOT":
+        tok = span.root  # a misparsed clause: keep to the actor's own phrase
+    def holds_other(t) -> bool:
+        a, b = t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text)
+        return any(a <= s and e <= b for s, e in others)
+
+    left, right = tok.i, tok.i
+    conjuncts = [c for c in tok.children if c.dep_ == "conj"]
+    for child in tok.children:
+        if child.dep_ in _DROPPED_DEPS and not (child.dep_ == "prep" and child.lower_ in _KEPT_PREPS) \
+                and not (child.dep_ == "punct" and child.i < tok.i):
+            continue
+        if child.dep_ in ("conj", "cc", "preconj") and any(holds_other(c) for c in conjuncts):
+            continue  # "The United Kingdom and France": two actors, two spans
+        left, right = min(left, child.left_edge.i), max(right, child.right_edge.i)
+    while left < right and doc[left].is_punct:
+        left += 1
+    while right > left and doc[right].is_punct and doc[right].text not in (")", "]"):
+        right -= 1
+    opened = sum(t.text == "(" for t in doc[left:right + 1]) - sum(t.text == ")" for t in doc[left:right + 1])
+    if opened > 0 and right + 1 < len(doc) and doc[right + 1].text == ")":
+        right += 1  # "The Foreign Office (FO)"
+    a, b = doc[left].idx, doc[right].idx + len(doc[right].text)
+    return (a, b) if a <= start and end <= b else (start, end)
+
+
 @task("cameo-spans", NER_GOLD, "source (S) and target (T) spans of each sentence's main event")
 def evaluate_spans(shared: Path, *, limit: int | None = None, settings: Settings) -> TaskResult:
     rows = read_ner_gold(gold_path(shared, NER_GOLD), limit)
     exact = {k: Counts() for k in "ST"}
     overlap = {k: Counts() for k in "ST"}
-    for (text, gold), events in zip(rows, code_sentences([t for t, _ in rows], settings)):
+    for (text, gold), (events, doc) in zip(rows, code_sentences([t for t, _ in rows], settings, with_docs=True)):
         event = main_event(events)
-        predicted = {"S": [(a.start, a.end) for a in event.source] if event else [],
-                     "T": [(a.start, a.end) for a in event.target] if event else []}
+        predicted = event_spans(event, doc) if event else {"S": [], "T": []}
         for kind in "ST":
             exact[kind].add_spans(gold.get(kind, []), predicted[kind], 1.0)
             overlap[kind].add_spans(gold.get(kind, []), predicted[kind], 0.5)
@@ -193,7 +268,9 @@ def evaluate_spans(shared: Path, *, limit: int | None = None, settings: Settings
         tables={"counts": {f"{name} {how}": {"tp": c.tp, "fp": c.fp, "fn": c.fn}
                            for how, table in (("overlap", overlap), ("exact", exact))
                            for kind, name in (("S", "source"), ("T", "target")) for c in [table[kind]]}},
-        notes=["predicted spans: the source and target actors of each sentence's main event (see cameo-class)",
+        notes=["predicted spans: the source and target actors of each sentence's main event (see cameo-class), "
+               "each grown to its noun phrase (determiner, title, modifiers, possessed head, of/in/by "
+               "complements; not clauses or adjuncts)",
                "overlap match: |gold ∩ pred| / max(|gold|, |pred|) >= 0.5, one-to-one; exact: same offsets",
                "sentence text rebuilt from the CoNLL tokens (spaces except before punctuation/clitics)",
                "B-R/I-R spans in the gold are not scored"],

