@@ -33,7 +33,8 @@ happens is ``places.find_places``'s business; ``Toponym.source`` says how each w
 Single ordinary words that are also some place's name ("Centre", "Union";
 ``data/places/common_words.txt``) are taken only when the entity tagger calls them a place,
 and a GPE the gazetteer does not know is dropped when the article gives its words to a
-person ("Buhari" after "Muhammadu Buhari").
+person ("Buhari" after "Muhammadu Buhari"), or when it is a single word that neither a
+locative preposition nor a following ", <place>" places.
 """
 from __future__ import annotations
 
@@ -145,6 +146,9 @@ def recognize_toponyms(doc: Doc) -> list[Toponym]:
                 continue
         if not cands and all(t.lower_ in words_of for t in span):
             continue                    # a name the article gives a person ("Buhari" after "Muhammadu Buhari")
+        if not cands and ent.label_ != "FAC" and len(span) == 1 and end == span.end_char \
+                and _before(ent, skip_the=False) not in _LOCATIVE_BEFORE and not _qualified(ent):
+            continue                    # one unknown word, nothing placing it: more often a misread name
         if not cands and ent.label_ == "FAC":
             if span[-1].lower_.rstrip(".") not in _FACILITY_HEAD and _before(ent) not in _LOCATIVE_BEFORE:
                 hosts.append(ent)       # a named thing, not a site: look for places inside
