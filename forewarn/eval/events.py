@@ -194,7 +194,8 @@ def event_spans(event: Event, doc) -> dict[str, list[tuple[int, int]]]:
     coder's actors are the names alone. Clauses and adjuncts after the head ("decision to
     recognize ...", "troops on Sunday") are left out, and so is a conjunct holding another
     actor of the same role (two actors, two spans); a phrase that would not contain its
-    actor (a misparse) falls back to the actor's own span."""
+    actor (a misparse) falls back to the actor's own span. A pronoun stands for the subject
+    it refers back to ("X said it would ..."), which is what the gold marks."""
     out: dict[str, list[tuple[int, int]]] = {}
     for kind, actors in (("S", event.source), ("T", event.target)):
         spans: list[tuple[int, int]] = []
@@ -207,8 +208,26 @@ def event_spans(event: Event, doc) -> dict[str, list[tuple[int, int]]]:
     return out
 
 
+def _antecedent(pronoun):
+    """The subject a pronoun refers back to: "X says it will ...", "X has freed a man it
+    arrested", "X has begun their assault": the nearest subject above the pronoun's clause."""
+    tok = pronoun
+    while tok.head is not tok:
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c is not pronoun
+                            and c.pos_ in _HEAD_POS and c.i < pronoun.i), None)
+            if subject is not None:
+                return subject
+    return None
+
+
 def _phrase(doc, start: int, end: int, others: list[tuple[int, int]]) -> tuple[int, int]:
     span = doc.char_span(start, end, alignment_mode="expand")
+    if span is not None and len(span) == 1 and span.root.pos_ == "PRON":
+        subject = _antecedent(span.root)
+        if subject is not None:  # the gold marks the named antecedent, not the pronoun
+            return _phrase(doc, subject.idx, subject.idx + len(subject.text), others)
     if span is None or not len(span) or span.root.pos_ not in _HEAD_POS:
         return start, end
     tok, hops = span.root, 0

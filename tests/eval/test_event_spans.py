@@ -44,3 +44,8 @@ def test_actor_spans_grow_to_their_noun_phrase(nlp, text, source, target, expect
 def test_coordinated_actors_of_one_role_stay_two_spans(nlp):
     text = "Britain and France opposed the resolution."
     assert _spans(nlp, text, ["Britain", "France"], [])["S"] == ["Britain", "France"]
+
+
+def test_a_pronoun_stands_for_the_subject_it_refers_back_to(nlp):
+    text = "The Bolivian army said it had arrested two smugglers."
+    assert _spans(nlp, text, ["it"], [])["S"] == ["The Bolivian army"]
