@@ -43,7 +43,7 @@ def reported_pieces(verb: Token) -> list[speech.Phrase]:
     if directive is not None:
         return [directive]
     before = any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children)
-    parenthetical = verb.dep_ == "parataxis" and verb.head.i < verb.i
+    parenthetical = verb.dep_ == "parataxis"
     if not (before or parenthetical):
         content = speech.content_of(verb)
         return [content] if content else []

@@ -55,7 +55,9 @@ log = logging.getLogger(__name__)
 _PAIRS = {"“": "”", '"': '"', "«": "»"}
 # Marks that may close an open double quote: texts mix curly and straight marks (“…," he
 # said) and some typeset a closing double mark as two apostrophes (’’ or '').
-_CLOSERS = {"“": ("”", '"', "’’", "''"), '"': ('"', "”", "’’", "''"), "«": ("»",)}
+# Some papers also open with two apostrophes or backticks (''So it goes,'' he said).
+_CLOSERS = {"“": ("”", '"', "’’", "''"), '"': ('"', "”", "’’", "''"), "«": ("»",),
+            "''": ("''", "’’", "”"), "``": ("''", "’’", "”")}
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _WORD = re.compile(r"\w+(?:[’'-]\w+)*")
 _TERMINAL = frozenset({".", "!", "?"})
@@ -121,21 +123,40 @@ def find_quote_marks(text: str) -> list[QuoteMarks]:
     found: list[QuoteMarks] = []
     for n, (p_start, p_end) in enumerate(paragraphs):
         opened: int | None = None
-        for i in range(p_start, p_end):
-            ch = text[i]
-            if opened is not None and i > opened + 1 and \
-                    any(text.startswith(c, i) for c in _CLOSERS[text[opened]]):
-                found.append(_marks(text, opened, i, True))
+        opener = ""
+        i = p_start
+        while i < p_end:
+            if opened is not None and i > opened + len(opener) and \
+                    any(text.startswith(c, i) for c in _CLOSERS[opener]):
+                found.append(_marks(text, opened, len(opener), i, True))
                 opened = None
-            elif opened is None and ch in _PAIRS:
-                opened = i
-        if opened is not None and n + 1 < len(paragraphs) and text[paragraphs[n + 1][0]] in _PAIRS:
-            found.append(_marks(text, opened, p_end, False))
+                i += 1
+                continue
+            if opened is None:
+                opener = _opener(text, i)
+                if opener:
+                    opened = i
+                    i += len(opener)
+                    continue
+            i += 1
+        if opened is not None and n + 1 < len(paragraphs) and _opener(text, paragraphs[n + 1][0]):
+            found.append(_marks(text, opened, len(opener), p_end, False))
     return [m for m in found if m.end > m.start]
 
 
-def _marks(text: str, opened: int, close: int, terminated: bool) -> QuoteMarks:
-    start, end = opened + 1, close
+def _opener(text: str, i: int) -> str:
+    """Return the opening quote mark at ``i`` ("“", '"', "«", "''", "``"), or ""."""
+    if text[i] in _PAIRS:
+        return text[i]
+    pair = text[i:i + 2]
+    if pair in ("''", "``") and (i == 0 or text[i - 1].isspace() or text[i - 1] in "(—–-") and \
+            text[i + 2:i + 3].isalnum():
+        return pair
+    return ""
+
+
+def _marks(text: str, opened: int, width: int, close: int, terminated: bool) -> QuoteMarks:
+    start, end = opened + width, close
     while start < end and text[start].isspace():
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] == ","):

@@ -131,3 +131,18 @@ def test_he_follows_the_chain_of_pronouns_not_a_name_in_between(nlp):
             "“They brought a lot of work to this place,” he said.")
     direct = [q for q in find_quotes(nlp(text), []) if q.kind == "direct"]
     assert "Vickers" in direct[0].speaker.text
+
+
+def test_two_apostrophes_open_a_quote():
+    text = "''Perhaps they can help,'' the senator said. He left ''early.''"
+    assert [text[m.start:m.end] for m in find_quote_marks(text)] == ["Perhaps they can help", "early."]
+
+
+def test_apostrophes_inside_words_open_no_quote():
+    text = "The rock 'n' roll band's ''tour'' ended."
+    assert [text[m.start:m.end] for m in find_quote_marks(text)] == ["tour"]
+
+
+def test_attribution_inside_the_clause_before_its_main_verb(nlp):
+    assert _indirect(nlp, "Acts of protest, the president said, are acts of patriotism.") == [
+        "Acts of protest", "are acts of patriotism"]
