@@ -62,7 +62,9 @@ _PARAGRAPH = re.compile(r"\n\s*\n")
 _WORD = re.compile(r"\w+(?:[’'-]\w+)*")
 _TERMINAL = frozenset({".", "!", "?"})
 _CLAUSE_BEFORE = frozenset({"", ".", "!", "?", ":", "…", "”", '"', "»"})
+_CLOSING = frozenset({"”", '"', "»", "'"})
 PARTIAL_MAX_WORDS = 5
+TITLE_MAX_WORDS = 10
 _AFTER_VERB_REACH = 15     # tokens after the closing mark in which the speech verb must be
 _WINDOW = 30
 
@@ -329,11 +331,26 @@ def _is_partial(ctx: _Context, m: QuoteMarks) -> bool:
     inner = ctx.text[m.start:m.end]
     before = ctx.text[:m.open].rstrip(" \t")
     prev = before[-1:] if before and not before.endswith("\n") else ""
+    short = len(_WORD.findall(inner)) < PARTIAL_MAX_WORDS
+    if prev in _CLOSING and short and inner[:1].islower():
+        return True     # a list of quoted words: "grapple," "optics" and "eschew"
     if prev in _CLAUSE_BEFORE:
         return False
     if prev in (",", ":") and _before_window_verb(ctx, m) is not None:
         return False
     return len(_WORD.findall(inner)) < PARTIAL_MAX_WORDS or inner[:1].islower()
+
+
+def _is_title(inner: str) -> bool:
+    """Tell whether quoted text is a title ("The Kid Who Would Be King"), not someone's words.
+
+    A title is a few words, every one of more than three letters capitalised, and it does
+    not end like a sentence.
+    """
+    words = _WORD.findall(inner)
+    if not 2 <= len(words) <= TITLE_MAX_WORDS or inner.rstrip()[-1:] in ".!?…":
+        return False
+    return all(w[0].isupper() for w in words if len(w) > 3) and words[0][0].isupper()
 
 
 def _after_window_verb(ctx: _Context, m: QuoteMarks) -> Token | None:
@@ -377,11 +394,13 @@ def _attribute_verb(ctx: _Context, tok: Token) -> _Said | None:
 
 
 def _direct(ctx: _Context, m: QuoteMarks, done: list[_Found]) -> _Said | None:
-    for verb in (_after_window_verb(ctx, m), _before_window_verb(ctx, m)):
-        if verb is not None:
-            said = _attribute_verb(ctx, verb)
-            if said and said.speaker:
-                return said
+    verbs = [v for v in (_after_window_verb(ctx, m), _before_window_verb(ctx, m)) if v is not None]
+    for verb in verbs:
+        said = _attribute_verb(ctx, verb)
+        if said and said.speaker:
+            return said
+    if not verbs and _is_title(ctx.text[m.start:m.end]):
+        return None
     para = ctx.paragraph(m.open)
     earlier = [f for f in done if f.kind == "direct" and f.said and f.said.speaker]
     same = [f for f in earlier if ctx.paragraph(f.start) == para]
@@ -528,6 +547,9 @@ def attribute_quotes(doc: Doc, actors: Sequence[Actor], published: dt.date | Non
             done.append(_Found("partial", m.start, m.end, said))
             continue
         said = _direct(ctx, m, done)
+        if said is None and _is_title(text[m.start:m.end]):
+            log.debug("skipping a quoted title %r", text[m.start:m.end])
+            continue
         done.append(_Found("direct", m.start, m.end, said))
         if said and said.speaker:
             ctx.speakers.append(said.speaker)

@@ -146,3 +146,20 @@ def test_apostrophes_inside_words_open_no_quote():
 def test_attribution_inside_the_clause_before_its_main_verb(nlp):
     assert _indirect(nlp, "Acts of protest, the president said, are acts of patriotism.") == [
         "Acts of protest", "are acts of patriotism"]
+
+
+# --- titles and word lists -------------------------------------------------------------
+
+def test_quoted_title_is_not_a_quote(nlp):
+    text = "The film “The Boy Who Would Fly” opens on Friday in most cities."
+    assert find_quotes(nlp(text), []) == []
+
+
+def test_quoted_title_said_by_someone_is_a_quote(nlp):
+    text = "“Never Again,” the minister said."
+    assert [q.text for q in find_quotes(nlp(text), [])] == ["Never Again"]
+
+
+def test_list_of_quoted_words_is_not_speech(nlp):
+    text = 'Mary Hill said the banned words were "synergy," "pivot," "bandwidth" and "optics."'
+    assert [q for q in find_quotes(nlp(text), []) if q.kind == "direct"] == []
