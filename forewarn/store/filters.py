@@ -19,11 +19,12 @@ class EventFilter:
     ISO 3166-1 alpha-3 codes, ``root`` becomes two digits ("3" -> "03"), ``since``/``until``
     accept dates or ISO strings and bound the event date inclusively. A bad value raises
     ``InputError``. ``include_uncounted=False`` drops negated and hypothetical events
-    (which are stored for audit but never counted).
+    (which are stored for audit but never counted). ``actor`` and ``text`` match
+    case-insensitively anywhere in an actor's text or name, or in the evidence sentence,
+    trigger and actors.
     """
 
     actor: str | None = None                    # substring of an actor's text or name
-    text: str | None = None                     # substring of the evidence sentence, trigger or actors
     country: str | None = None                  # source or target country
     dyad: tuple[str, str] | None = None         # (source country, target country)
     undirected: bool = False                    # dyad matches either direction
@@ -37,6 +38,7 @@ class EventFilter:
     include_uncounted: bool = True
     limit: int | None = 1000
     offset: int = 0
+    text: str | None = None                     # substring of the evidence sentence, trigger or actors
 
     def __post_init__(self) -> None:
         def set_(name: str, value: Any) -> None:  # frozen: normalise through object.__setattr__
