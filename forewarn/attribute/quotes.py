@@ -21,6 +21,9 @@ speech (the content of an indirect quote, or under a speech verb that is not its
 conditional, negated or hedged), and then gets that speech act's speaker; scare quotes
 with no speech act around them are skipped.
 
+Speech that was not made is no quote: a negated, conditional or future speech verb ("did
+not say whether", "declined to say why", "will argue that") reports nothing.
+
 Indirect quotes are the complement clauses of speech verbs ("X said (that) CLAUSE", "X
 told reporters CLAUSE", "X warned that ...") and the clause an "according to X" phrase
 hangs from; clauses that are mostly a direct quote are left to the direct quote.
@@ -428,6 +431,9 @@ def _indirect(ctx: _Context) -> list[_Found]:
         if ctx.in_quote(tok) or ctx.off_body(tok.idx):
             continue
         if speech.is_speech_verb(tok) or clauses.is_directive(tok):
+            mood = modality_of(tok)
+            if mood["negated"] or mood["hypothetical"] or mood["future"]:
+                continue    # "did not say whether", "declined to say why", "will argue that"
             pieces = clauses.reported_pieces(tok)
             build = lambda content, tok=tok: ctx.said_by_verb(tok, content)   # noqa: E731
         elif tok.lower_ == "according" and tok.dep_ == "prep":

@@ -163,3 +163,12 @@ def test_quoted_title_said_by_someone_is_a_quote(nlp):
 def test_list_of_quoted_words_is_not_speech(nlp):
     text = 'Mary Hill said the banned words were "synergy," "pivot," "bandwidth" and "optics."'
     assert [q for q in find_quotes(nlp(text), []) if q.kind == "direct"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "The company did not say whether it agreed to the conditions.",
+    "The ministry declined to say why the talks had failed.",
+    "The opposition will argue that the budget is too small.",
+])
+def test_speech_not_made_is_not_reported(nlp, text):
+    assert _indirect(nlp, text) == []
