@@ -21,7 +21,12 @@ SPEECH_VERBS = frozenset({
 # "they ask us not to send troops" is an appeal, not reported speech.
 DIRECT_ONLY_VERBS = frozenset({
     "ask", "continue", "shout", "joke", "quip", "exclaim", "wonder", "urge", "accuse", "charge",
+    "chant", "scream", "yell",
 })
+
+# Verbs that name something in someone's words: "called the ruling “bold”", "described it as
+# “basically kidnapping”". A quoted fragment under them is a partial quote of the subject.
+NAMING_VERBS = frozenset({"call", "describe", "label", "dub", "brand", "term"})
 
 # Verbs that report a directive to an addressee: "urged residents to conserve water". Their
 # to-infinitive is what the speaker asked for, reported like a complement clause. "ask",

@@ -494,7 +494,8 @@ def _partial(ctx: _Context, m: QuoteMarks, indirect: list[_Found]) -> _Said | No
         if tok.head.i == tok.i:
             break
         tok = tok.head
-        if speech.is_speech_verb(tok, direct=True) and not ctx.in_quote(tok):
+        if (speech.is_speech_verb(tok, direct=True) or tok.lemma_.lower() in cues.NAMING_VERBS) \
+                and not ctx.in_quote(tok):
             mood = modality_of(tok)
             if mood["hypothetical"] or mood["negated"] or mood["hedged"]:
                 return None

@@ -215,6 +215,8 @@ def speaker_phrase(verb: Token) -> tuple[Token, Phrase] | None:
     subject = subject_of(verb)
     if subject is None:
         return None
+    if subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+        subject = verb.head     # "Nunes, the brawler who calls herself ...": the brawler speaks
     name = name_of(subject)
     phrase = noun_phrase(name)
     return (name, phrase) if phrase else None

@@ -172,3 +172,15 @@ def test_list_of_quoted_words_is_not_speech(nlp):
 ])
 def test_speech_not_made_is_not_reported(nlp, text):
     assert _indirect(nlp, text) == []
+
+
+def test_naming_verb_licenses_a_partial_quote_of_its_subject(nlp):
+    text = "The prosecutor Anna Moll called the defence theory “one giant assumption” on Monday."
+    partial = [q for q in find_quotes(nlp(text), []) if q.kind == "partial"]
+    assert [q.text for q in partial] == ["one giant assumption"] and "Moll" in partial[0].speaker.text
+
+
+def test_speaker_of_a_relative_clause_is_its_head_noun(nlp):
+    text = "The crowd cheered for Nunes, the champion who calls herself “The Lioness” in every interview."
+    partial = [q for q in find_quotes(nlp(text), []) if q.kind == "partial"]
+    assert partial and partial[0].speaker.text != "who"
