@@ -80,6 +80,7 @@ _ACTOR_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "agent", "poss", "appos",
 _MODIFIER_POS = {"ADJ", "NOUN", "PROPN", "VERB"}
 _CLAUSE_POS = {"CCONJ", "SCONJ", "VERB", "AUX", "PRON"}
 _FORMER = {"former", "ex", "ex-", "late"}
+_STATE_FORCES = {"COP", "MIL"}
 # rank words inside a title: "the deputy chief justice", "the acting president"
 _RANKS = {"deputy", "acting", "chief", "senior", "assistant", "vice", "interim", "principal",
           "associate", "executive", "first", "second", "outgoing", "incoming", "caretaker"}
@@ -247,6 +248,7 @@ class _Resolver:
         self.institutions: list[_Mention] = []      # qualified institutions, in order
         self.short_names: dict[str, _Mention] = {}  # "the Council" after "the Security Council"
         self.focus = self._focus_country()
+        self.sole = self._sole_country()
 
     # -- helpers -------------------------------------------------------------------------
     def _focus_country(self) -> str | None:
@@ -260,6 +262,13 @@ class _Resolver:
             if m.entry.kind in ("country", "demonym", "capital"):
                 counts[m.entry.ref] = counts.get(m.entry.ref, 0) + 1
         return max(counts, key=counts.__getitem__) if counts else None
+
+    def _sole_country(self) -> str | None:
+        """The one country a story is about, when every country, demonym and capital it names
+        (at least three) is that country's: then its unqualified security forces are that
+        state's."""
+        named = [m.entry.ref for m in self.matches if m.entry.kind in ("country", "demonym", "capital")]
+        return named[0] if len(named) >= 3 and len(set(named)) == 1 else None
 
     def _country_of(self, m: _Match) -> str | None:
         if m.entry.kind in ("country", "demonym", "capital"):
@@ -437,6 +446,10 @@ class _Resolver:
                 mention.country = self._inherit(term.phrase, m.start)
                 if mention.country is None and term.kind != "group":
                     mention.country = self.focus
+                if term.kind == "group" and term.sector in _STATE_FORCES and mention.country is None \
+                        and self.sole is not None and last.dep_ in ("nsubj", "nsubjpass", "dobj", "agent"):
+                    # "security forces arrested ..." in a story about one country: its forces
+                    mention.country, mention.absorbed = self.sole, False
         return mention
 
     def _modified_title(self, m: _Match) -> bool:

@@ -183,6 +183,19 @@ def test_a_capitalised_title_before_another_is_one_title(nlp):
     assert "Executive" not in [a.text for a in found]
 
 
+def test_security_forces_of_a_one_country_story_are_that_state(nlp):
+    text = ("Peru's congress met in Lima on Monday as Peruvian unions marched. "
+            "Security forces arrested dozens of marchers near the square.")
+    a = find(actors(nlp, text), "Security forces")
+    assert (a.country, a.sector) == ("PER", "COP")
+
+
+def test_security_forces_of_a_two_country_story_stay_unplaced(nlp):
+    text = ("Peru's congress met in Lima on Monday as Chilean unions marched in Santiago. "
+            "Security forces arrested dozens of marchers near the square.")
+    assert "Security forces" not in [a.text for a in actors(nlp, text)]
+
+
 def test_unqualified_institution_borrows_earlier_country_and_carries_to_surname(nlp):
     text = ("Chile's Foreign Ministry issued a protest note. The note was delivered on Monday. "
             "\"We reject the claims,\" the Foreign Ministry spokesperson, Tomas Herrera, told reporters. "
