@@ -441,8 +441,7 @@ def _indirect(ctx: _Context) -> list[_Found]:
             objs = speech.according_to(head)
             if not objs or speech.is_speech_verb(head, direct=True) or ctx.in_quote(head):
                 continue
-            content = _clause_without(head, tok)
-            pieces = [content] if content else []
+            pieces = _clause_without(head, tok)
             build = lambda content, obj=objs[0]: ctx.said_by_according(obj)  # noqa: E731
         else:
             continue
@@ -472,17 +471,18 @@ def _body_piece(ctx: _Context, piece: speech.Phrase, anchor: int) -> speech.Phra
     return speech.Phrase(ctx.text[start:end], start, end)
 
 
-def _clause_without(head: Token, according: Token) -> speech.Phrase | None:
-    """Return ``head``'s clause minus the "according to X" phrase that hangs from it."""
+def _clause_without(head: Token, according: Token) -> list[speech.Phrase]:
+    """Return ``head``'s clause minus the "according to X" phrase that hangs from it.
+
+    A phrase inside the clause ("The truth, according to experts, is ...") splits it in
+    two pieces, as a parenthetical "X said" does.
+    """
     drop = {t.i for t in according.subtree}
     keep = [t.i for t in head.subtree if t.i not in drop]
-    if not keep:
-        return None
-    if according.i > head.i:
-        last = max((i for i in keep if i < according.i), default=None)
-        return None if last is None else speech.span_phrase(head.doc, min(keep), last)
-    first = min((i for i in keep if i > max(drop)), default=None)
-    return None if first is None else speech.span_phrase(head.doc, first, max(keep))
+    before = [i for i in keep if i < min(drop)]
+    after = [i for i in keep if i > max(drop)]
+    pieces = [speech.span_phrase(head.doc, min(side), max(side)) for side in (before, after) if len(side) > 1]
+    return [p for p in pieces if p is not None]
 
 
 def _partial(ctx: _Context, m: QuoteMarks, indirect: list[_Found]) -> _Said | None:

@@ -184,3 +184,8 @@ def test_speaker_of_a_relative_clause_is_its_head_noun(nlp):
     text = "The crowd cheered for Nunes, the champion who calls herself “The Lioness” in every interview."
     partial = [q for q in find_quotes(nlp(text), []) if q.kind == "partial"]
     assert partial and partial[0].speaker.text != "who"
+
+
+def test_according_to_inside_a_clause_splits_it(nlp):
+    assert _indirect(nlp, "The hard truth, according to several doctors, is that the system failed.") == [
+        "The hard truth", "is that the system failed"]
