@@ -175,7 +175,7 @@ def is_metonymic(span: Span | Token) -> bool:
         if word == "from" and lemma in _ORIGIN_NOUNS:
             return False  # "athletes from X": where people come from
         if word in ("to", "from") and governor.pos_ in ("VERB", "AUX"):
-            return lemma not in _MOTION
+            return lemma not in _MOTION and lemma not in _PLACE_VERBS  # "bordered to the north by X"
         if word in ("to", "from") and lemma in _MOTION:
             return False
         return True
@@ -428,6 +428,13 @@ class _Resolver:
         if start > 0 and doc[start - 1].lower_ in ("the", "a", "an") and doc[start - 1].i not in self.at:
             start -= 1
         mention = _Mention(start, end, country, term.sector, phrase=term.phrase, kind=term.kind)
+        group = self.at.get(m.end)
+        if term.kind == "body" and end == m.end and group is not None and group.start == m.end \
+                and group.entry.kind == "sector" and self.kb.sectors[group.entry.ref].kind == "group" \
+                and last.dep_ == "compound" and group.start <= last.head.i < group.end:
+            # "Syrian government forces", "regime troops": the body's forces, a group of its own
+            body = self.kb.sectors[group.entry.ref]
+            mention.end, mention.sector, mention.phrase, mention.kind = group.end, body.sector, body.phrase, body.kind
         if owner_sector == "IGO" and country is None and term.sector == "GOV":
             mention.sector = "IGO"  # "Guterres' spokesman", "NATO spokesperson"
         if term.kind == "role" and self._former_before(start, m.start):

@@ -41,6 +41,7 @@ def find(found, text):
     ("The Iranian parliament passed the bill.", "the Iranian parliament", "IRN", "LEG"),
     ("Japan’s Ground Self-Defense Force and China's navy held talks.", "China's navy", "CHN", "MIL"),
     ("Armenian protesters blocked the road.", "Armenian protesters", "ARM", "OPP"),
+    ("Libyan government forces shelled the port.", "Libyan government forces", "LBY", "MIL"),
 ])
 def test_institutions_with_possessives_and_demonyms(nlp, sentence, mention, country, sector):
     a = find(actors(nlp, sentence), mention)
