@@ -131,3 +131,26 @@ def _has_subject(tok: Token) -> bool:
 def is_directive(verb: Token) -> bool:
     """Tell whether ``verb`` reports a directive with a to-infinitive ("urged X to ...")."""
     return verb.pos_ == "VERB" and _directive(verb) is not None
+
+
+def is_unmade(verb: Token) -> bool:
+    """Tell whether a speech verb reports speech that was not made.
+
+    Negated ("did not say", "never said"), refused ("declined to say"), conditional
+    ("would say", "if he says") or future ("will argue"). Only the verb's own auxiliaries
+    and markers count: a negation on a coordinated verb ("did not reveal it, but said ...")
+    does not reach it.
+    """
+    for child in verb.children:
+        if child.dep_ == "neg":
+            return True
+        if child.dep_ == "aux" and child.lower_ in cues.CONDITIONAL_MODALS | cues.FUTURE_AUX:
+            return True
+        if child.dep_ == "mark" and child.lower_ in cues.CONDITIONAL_MARKS:
+            return True
+    head = verb.head
+    if verb.dep_ == "xcomp" and head.i != verb.i:
+        if head.lemma_.lower() in cues.NEGATING_VERBS:
+            return True
+        return any(c.dep_ == "neg" for c in head.children)
+    return False

@@ -431,8 +431,7 @@ def _indirect(ctx: _Context) -> list[_Found]:
         if ctx.in_quote(tok) or ctx.off_body(tok.idx):
             continue
         if speech.is_speech_verb(tok) or clauses.is_directive(tok):
-            mood = modality_of(tok)
-            if mood["negated"] or mood["hypothetical"] or mood["future"]:
+            if clauses.is_unmade(tok):
                 continue    # "did not say whether", "declined to say why", "will argue that"
             pieces = clauses.reported_pieces(tok)
             build = lambda content, tok=tok: ctx.said_by_verb(tok, content)   # noqa: E731
@@ -496,8 +495,7 @@ def _partial(ctx: _Context, m: QuoteMarks, indirect: list[_Found]) -> _Said | No
         tok = tok.head
         if (speech.is_speech_verb(tok, direct=True) or tok.lemma_.lower() in cues.NAMING_VERBS) \
                 and not ctx.in_quote(tok):
-            mood = modality_of(tok)
-            if mood["hypothetical"] or mood["negated"] or mood["hedged"]:
+            if clauses.is_unmade(tok) or modality_of(tok)["hedged"]:
                 return None
             said = ctx.said_by_verb(tok, None)
             return said if said.speaker else None

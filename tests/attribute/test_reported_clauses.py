@@ -189,3 +189,8 @@ def test_speaker_of_a_relative_clause_is_its_head_noun(nlp):
 def test_according_to_inside_a_clause_splits_it(nlp):
     assert _indirect(nlp, "The hard truth, according to several doctors, is that the system failed.") == [
         "The hard truth", "is that the system failed"]
+
+
+def test_negation_of_a_coordinated_verb_does_not_reach_the_speech_verb(nlp):
+    text = "The agency did not reveal any details, but said the rules protect children."
+    assert _indirect(nlp, text) == ["the rules protect children"]
