@@ -200,7 +200,7 @@ def warnings(
     as_json: Annotated[bool, typer.Option("--json", help="Print the warnings as a JSON list.")] = False,
     window: Annotated[int, typer.Option(help="Days summed per window.")] = 3,
     baseline: Annotated[int, typer.Option("--baseline-days", help="Days of history the baseline uses (28-90).")] = 60,
-    k: Annotated[float, typer.Option("--k", help="Threshold: median + k * scaled MAD.")] = 3.0,
+    k: Annotated[float, typer.Option("--k", help="Threshold: median + k * scale (the scaled MAD or the count noise, the larger).")] = 3.0,
     min_sources: Annotated[int, typer.Option("--min-sources", help="Distinct outlets needed to confirm.")] = 2,
     lookback: Annotated[int, typer.Option(help="A warning is current if it fired within this many days.")] = 7,
 ) -> None:

@@ -8,7 +8,15 @@ For each directed dyad active near ``as_of`` and each day t of the last ``lookba
 * r_t: the sum of x over the ``window_days`` ending on t;
 * baseline: r over the ``baseline_days`` before the window (only days whose whole window lies
   inside the store's history; at least ``min_baseline_days`` of them, else no verdict);
-  median m and scale s = max(1.4826 * MAD, ``min_scale``);
+  median m and scale s = max(1.4826 * MAD, ``count_noise`` * sqrt(mean r * w), ``min_scale``),
+  where w is the baseline's mean weight per cluster. The second term is the spread a window
+  sum of independent events has (a compound Poisson count: its variance grows with its
+  level times the weight of one event). The MAD of a short baseline understates it for
+  busy dyads whose events weigh a lot each (a few air strikes more or less is the ordinary
+  day-to-day variation of a war's coverage, not a change), so dense streams would warn on
+  noise. sqrt(mean * w) is the spread when every event weighs the same; a mix of light
+  (verbal, 2 to 4) and heavy (material, 7 to 10) events spreads more, by
+  sqrt(E[w^2]) / E[w], about 1.1 to 1.35 for such mixes: hence the default weight 1.25;
 * persistence: r_{t - window}, the no-change forecast for this window.
 
 Day t fires when r_t > m + k * s, r_t - m >= ``min_excess``, r_t beats the persistence
@@ -46,6 +54,7 @@ class WarnSettings:
     min_baseline_days: int = 28
     k: float = 3.0
     min_scale: float = 3.0
+    count_noise: float = 1.25           # weight of the count-noise scale (0: MAD alone)
     min_excess: float = 20.0
     min_sources: int = 2
     lookback_days: int = 7
@@ -76,10 +85,11 @@ class _Verdict:
     score: float
 
 
-def _verdicts(x: np.ndarray, start: dt.date, first_index: int, eval_from: int,
+def _verdicts(x: np.ndarray, counts: np.ndarray, start: dt.date, first_index: int, eval_from: int,
               s: WarnSettings) -> list[list[_Verdict]]:
-    """For each row of ``x`` (one series per dyad and kind; column i is day start + i), the
-    days (index >= eval_from) whose window sum breaks out.
+    """For each row of ``x`` (one series per dyad and kind; column i is day start + i;
+    ``counts`` the clusters behind each value), the days (index >= eval_from) whose window
+    sum breaks out.
 
     Vectorised with numpy (a dependency of spaCy): every evaluated day takes the medians of
     all rows at once; the baseline range is the same for every row (the store's history).
@@ -87,6 +97,7 @@ def _verdicts(x: np.ndarray, start: dt.date, first_index: int, eval_from: int,
     w, b = s.window_days, s.baseline_days
     rows, n = x.shape
     csum = np.concatenate((np.zeros((rows, 1)), np.cumsum(x, axis=1)), axis=1)
+    ccum = np.concatenate((np.zeros((rows, 1)), np.cumsum(counts, axis=1)), axis=1)
     idx = np.arange(n)
     r = csum[:, idx + 1] - csum[:, np.maximum(idx + 1 - w, 0)]          # window sums ending on each day
     out: list[list[_Verdict]] = [[] for _ in range(rows)]
@@ -103,6 +114,13 @@ def _verdicts(x: np.ndarray, start: dt.date, first_index: int, eval_from: int,
         med = np.median(base, axis=1)
         mad = np.median(np.abs(base - med[:, None]), axis=1)
         scale = np.maximum(1.4826 * mad, s.min_scale)
+        if s.count_noise:
+            # weight per cluster on the days the baseline windows end on (never the recent ones)
+            b_weight = csum[live, hi] - csum[live, lo]
+            b_count = ccum[live, hi] - ccum[live, lo]
+            per_cluster = np.divide(b_weight, b_count, out=np.zeros(live.size), where=b_count > 0)
+            mean_r = base.mean(axis=1)
+            scale = np.maximum(scale, s.count_noise * np.sqrt(mean_r * per_cluster))
         threshold = med + s.k * scale
         persistence = r[live, t - w] if t - w >= 0 else np.zeros(live.size)
         v = value[live]
@@ -157,13 +175,15 @@ def compute_warnings(store: Store, as_of: dt.date | None = None,
         by_dyad.setdefault((row.source_country, row.target_country), []).append(row)
     keys = [(dyad, kind) for dyad in by_dyad for kind in s.kinds]
     x = np.zeros((len(keys), n))
+    counts = np.zeros((len(keys), n))
     for i, (dyad, kind) in enumerate(keys):
-        attr = KINDS[kind][0]
+        attr, quads = KINDS[kind]
         for row in by_dyad[dyad]:
             j = (row.day - start).days
             x[i, j] = getattr(row, attr) * factor[j]
+            counts[i, j] = sum(row.quad[q - 1] for q in quads)
     warnings: list[DyadWarning] = []
-    for (dyad, kind), verdicts in zip(keys, _verdicts(x, start, first_index, eval_from, s) if keys else []):
+    for (dyad, kind), verdicts in zip(keys, _verdicts(x, counts, start, first_index, eval_from, s) if keys else []):
         confirmed: list[tuple[_Verdict, tuple[str, ...]]] = []
         for v in verdicts:
             outlets = _confirmed(store, dyad, kind, v, s)

@@ -84,3 +84,28 @@ def test_an_empty_store_has_no_warnings(mem):
 def test_a_baseline_shorter_than_28_days_is_refused():
     with pytest.raises(InputError, match="28 days"):
         WarnSettings(baseline_days=20, min_baseline_days=20)
+
+
+def _busy_series(extra: dict[int, int], days: int = 90, per_day: int = 2, weight: float = 10.0):
+    """A dyad with ``per_day`` heavy events (``weight`` each) every day, ``extra`` more on some."""
+    import numpy as np
+
+    counts = np.array([[per_day + extra.get(i, 0) for i in range(days)]], dtype=float)
+    return counts * weight, counts
+
+
+@pytest.mark.parametrize("noise, fires", [(0.0, True), (1.25, False)])
+def test_a_couple_more_heavy_events_on_a_busy_dyad_is_noise(noise, fires):
+    from forewarn.warn.detect import _verdicts
+
+    x, counts = _busy_series({87: 1, 88: 1, 89: 1})          # six a day, now seven
+    found = _verdicts(x, counts, dt.date(2024, 1, 1), 0, 85, WarnSettings(count_noise=noise))
+    assert bool(found[0]) is fires
+
+
+def test_a_busy_dyad_still_warns_when_its_level_triples():
+    from forewarn.warn.detect import _verdicts
+
+    x, counts = _busy_series({87: 5, 88: 5, 89: 5})          # six a day, now twenty-one
+    [days] = _verdicts(x, counts, dt.date(2024, 1, 1), 0, 85, WarnSettings())
+    assert days and days[-1].day == dt.date(2024, 1, 1) + dt.timedelta(days=89)
