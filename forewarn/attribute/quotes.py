@@ -121,31 +121,40 @@ def find_quote_marks(text: str) -> list[QuoteMarks]:
     """Pair quote marks paragraph by paragraph (a multi-paragraph quote gives one per paragraph).
 
     An opening mark left open at a paragraph's end is kept only when the next paragraph
-    opens with a quote mark again (the newspaper convention for a quote that goes on);
-    otherwise it is a stray mark and is dropped.
+    opens with a quote mark again (the newspaper convention for a quote that goes on) or
+    with a lower-case letter (a line break inside the quoted sentence: the quote runs on
+    to the closing mark in the next paragraph); otherwise it is a stray mark and is dropped.
     """
     paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*", text)]
     found: list[QuoteMarks] = []
+    carried = ""        # the opener of a quote that runs on into this paragraph mid-sentence
     for n, (p_start, p_end) in enumerate(paragraphs):
-        opened: int | None = None
-        opener = ""
+        opened: int | None = p_start if carried else None
+        opener, width = carried, 0
+        carried = ""
         i = p_start
         while i < p_end:
-            if opened is not None and i > opened + len(opener) and \
+            if opened is not None and i > opened + width and \
                     any(text.startswith(c, i) for c in _CLOSERS[opener]):
-                found.append(_marks(text, opened, len(opener), i, True))
+                found.append(_marks(text, opened, width, i, True))
                 opened = None
                 i += 1
                 continue
             if opened is None:
                 opener = _opener(text, i)
                 if opener:
-                    opened = i
-                    i += len(opener)
+                    opened, width = i, len(opener)
+                    i += width
                     continue
             i += 1
-        if opened is not None and n + 1 < len(paragraphs) and _opener(text, paragraphs[n + 1][0]):
-            found.append(_marks(text, opened, len(opener), p_end, False))
+        if opened is not None and n + 1 < len(paragraphs):
+            following = text[paragraphs[n + 1][0]]
+            if _opener(text, paragraphs[n + 1][0]):
+                found.append(_marks(text, opened, width, p_end, False))
+            elif following.islower():
+                # a line break inside a sentence: the quote goes on in the next paragraph
+                found.append(_marks(text, opened, width, p_end, False))
+                carried = opener
     return [m for m in found if m.end > m.start]
 
 

@@ -194,3 +194,9 @@ def test_according_to_inside_a_clause_splits_it(nlp):
 def test_negation_of_a_coordinated_verb_does_not_reach_the_speech_verb(nlp):
     text = "The agency did not reveal any details, but said the rules protect children."
     assert _indirect(nlp, text) == ["the rules protect children"]
+
+
+def test_quote_broken_by_a_line_break_inside_a_sentence_runs_on():
+    text = "“Who may apply is up to the officer\n\nbased on the advice of the doctor,” said Dr. Lee."
+    assert [text[m.start:m.end] for m in find_quote_marks(text)] == [
+        "Who may apply is up to the officer", "based on the advice of the doctor"]
