@@ -71,9 +71,9 @@ def print_task(name: str, result: dict[str, Any]) -> None:
     out.print()
 
 
-def _grid(title: str, data: dict[str, Any]) -> Table:
-    """A table from {row: {column: value}}, or from {key: value}."""
-    rows = list(data.items())
+def _grid(title: str, data: dict[str, Any] | list[Any]) -> Table:
+    """A table from {row: {column: value}}, {key: value}, or a list of rows (numbered from 1)."""
+    rows = list(data.items()) if isinstance(data, dict) else list(enumerate(data, 1))
     columns: list[str] = []
     for _, row in rows:
         for key in row if isinstance(row, dict) else ["value"]:

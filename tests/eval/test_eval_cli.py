@@ -39,3 +39,10 @@ def test_floors_are_checked_on_their_fast_subset(shared):
     result = runner.invoke(app, ["eval", "cameo-spans", "--floors", "--shared", str(shared)])
     assert result.exit_code == 0, result.output
     assert "300 items" in result.stdout
+
+
+def test_every_task_renders_its_tables(shared):
+    """Each task's tables print, whether they are mappings or lists of rows."""
+    result = runner.invoke(app, ["eval", "time", "actors-voa", "--limit", "5", "--shared", str(shared)])
+    assert result.exit_code == 0, result.output
+    assert "time: errors" in result.stdout or "time — 5 items" in result.stdout
