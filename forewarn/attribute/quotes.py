@@ -314,9 +314,33 @@ class _Context:
                         return DateRef(text=tok.text, value=self.published, start=tok.idx)
         return None
 
+    def on_line(self, found: tuple[Token, speech.Phrase] | None, anchor: int) -> tuple[Token, speech.Phrase] | None:
+        """Cut a speaker phrase to the speech verb's line (the parser may join a heading to it)."""
+        if found is None:
+            return None
+        name, phrase = found
+        line_start, _ = layout.line_bounds(self.text, anchor)
+        if phrase.end <= line_start:
+            # the subject the parser found is on a heading above: the speaker is what opens
+            # the verb's line, up to the verb ("A spokeswoman for the minister said ...")
+            span = self.doc.char_span(line_start, anchor, alignment_mode="contract")
+            if span is None or not 0 < len(span) <= 8 or not any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in span):
+                return None
+            start, end = layout.strip_edges(self.text, span.start_char, span.end_char)
+            return span.root, speech.Phrase(self.text[start:end], start, end)
+        start, end = layout.strip_edges(self.text, *layout.clip_to_line(self.text, phrase.start, phrase.end, anchor))
+        if (start, end) == (phrase.start, phrase.end):
+            return found
+        span = self.doc.char_span(start, end, alignment_mode="contract")
+        if span is None or not len(span):
+            return None
+        if not start <= name.idx < end:
+            name = span.root
+        return name, speech.Phrase(self.text[start:end], start, end)
+
     def said_by_verb(self, verb: Token, content: speech.Phrase | None) -> _Said:
         """Build the attribution of a speech verb: speaker, lemma, channel, date."""
-        found = speech.speaker_phrase(verb)
+        found = self.on_line(speech.speaker_phrase(verb), verb.idx)
         speaker = self.speaker_actor(*found) if found else None
         channel = speech.channel_of(verb)
         return _Said(speaker, verb.lemma_.lower(), channel.text if channel else None,

@@ -200,3 +200,9 @@ def test_quote_broken_by_a_line_break_inside_a_sentence_runs_on():
     text = "“Who may apply is up to the officer\n\nbased on the advice of the doctor,” said Dr. Lee."
     assert [text[m.start:m.end] for m in find_quote_marks(text)] == [
         "Who may apply is up to the officer", "based on the advice of the doctor"]
+
+
+def test_speaker_is_not_taken_from_a_heading_above(nlp):
+    text = "WATCH: Budget talks stall in the capital: poll\n\nA spokeswoman for the minister said the plan is on track."
+    indirect = [q for q in find_quotes(nlp(text), []) if q.kind == "indirect"]
+    assert indirect and "poll" not in indirect[0].speaker.text
