@@ -32,12 +32,12 @@ def _country(value: str, what: str) -> str:
 def _open(db: Path | None):
     """Open the store named by --db, refusing a missing or empty one, and catch up clustering."""
     from ..cluster import update_clusters
-    from ..store import Store
+    from ..store import EventFilter, Store
 
     settings = _settings(db)
     _require_store(settings.db)
     store = Store(settings.db)
-    if store.count_events() == 0:
+    if not store.query_events(EventFilter(limit=1)):       # one row from an index, not a count of all
         store.close()
         raise InputError(f"the store {settings.db!r} holds no events yet: add articles with "
                          f"'forewarn ingest SOURCE --db {settings.db}'")
