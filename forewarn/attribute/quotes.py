@@ -238,9 +238,12 @@ class _Context:
         return None
 
     def on_line(self, found: tuple[Token, speech.Phrase] | None, anchor: int) -> tuple[Token, speech.Phrase] | None:
-        """Cut a speaker phrase to the speech verb's line (the parser may join a heading to it)."""
-        if found is None:
-            return None
+        """Cut a speaker phrase to the speech verb's line (the parser may join a heading to it).
+
+        None when the phrase is inside quote marks: a parse that ran across a quote.
+        """
+        if found is None or self.in_quote(found[0]):
+            return None     # a speaker is never inside quote marks: a parse across a quote
         name, phrase = found
         line_start, _ = layout.line_bounds(self.text, anchor)
         if phrase.end <= line_start:

@@ -206,3 +206,9 @@ def test_speaker_is_not_taken_from_a_heading_above(nlp):
     text = "WATCH: Budget talks stall in the capital: poll\n\nA spokeswoman for the minister said the plan is on track."
     indirect = [q for q in find_quotes(nlp(text), []) if q.kind == "indirect"]
     assert indirect and "poll" not in indirect[0].speaker.text
+
+
+def test_speaker_is_never_inside_quote_marks(nlp):
+    text = "Retiree Dan Ross, who lost 16 lbs. “and two belt loops” over the summer, says the program changed his life."
+    for quote in find_quotes(nlp(text), []):
+        assert quote.speaker is None or "belt" not in quote.speaker.text
