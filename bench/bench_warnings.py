@@ -23,6 +23,8 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -111,17 +113,23 @@ def bench_warnings(db: Path, repeats: int = 5) -> dict:
             t0 = time.perf_counter()
             found = compute_warnings(store)
             api.append(time.perf_counter() - t0)
-    cli = []
+    cli, cpu = [], []
     for _ in range(repeats + 1):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         t0 = time.perf_counter()
         proc = subprocess.run([sys.executable, "-m", "forewarn", "warnings", "--db", str(db), "--json"],
                               capture_output=True, text=True, cwd=REPO_ROOT)
         cli.append(time.perf_counter() - t0)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
         assert proc.returncode == 0, proc.stderr
     unplanned = sorted({(w.kind, w.source_country, w.target_country) for w in found} - PLANNED)
     result = {"events": events, "warnings": len(found),
               "compute_warnings_first_s": round(api[0], 3), "compute_warnings_median_s": _median(api),
               "cli_warnings_first_s": round(cli[0], 3), "cli_warnings_median_s": _median(cli[1:]),
+              # CPU time of the command (user + system): what the wall time is on a free core
+              "cli_warnings_first_cpu_s": round(cpu[0], 3), "cli_warnings_median_cpu_s": _median(cpu[1:]),
+              "load_average": os.getloadavg()[0],
               "planned_warned": sorted({(w.kind, w.source_country, w.target_country) for w in found} & PLANNED),
               "unplanned_warned": unplanned,
               "all": [(w.kind, w.source_country, w.target_country, str(w.onset), w.severity, w.score)
