@@ -392,15 +392,13 @@ def _indirect(ctx: _Context) -> list[_Found]:
         if speech.is_speech_verb(tok) or clauses.is_directive(tok):
             if clauses.is_unmade(tok):
                 continue    # "did not say whether", "declined to say why", "will argue that"
-            pieces = clauses.reported_pieces(tok)
-            build = lambda content, tok=tok: ctx.said_by_verb(tok, content)   # noqa: E731
+            pieces, source = clauses.reported_pieces(tok), None
         elif tok.lower_ == "according" and tok.dep_ == "prep":
             head = tok.head
             objs = speech.according_to(head)
             if not objs or speech.is_speech_verb(head, direct=True) or ctx.in_quote(head):
                 continue
-            pieces = _clause_without(head, tok)
-            build = lambda content, obj=objs[0]: ctx.said_by_according(obj)  # noqa: E731
+            pieces, source = _clause_without(head, tok), objs[0]
         else:
             continue
         kept = [_body_piece(ctx, p, tok.idx) for p in pieces]
@@ -409,7 +407,7 @@ def _indirect(ctx: _Context) -> list[_Found]:
         kept = [p for p in kept if p and (p.start, p.end) not in seen]
         if not kept:
             continue
-        said = build(kept[0])
+        said = ctx.said_by_according(source) if source is not None else ctx.said_by_verb(tok, kept[0])
         for piece in kept:
             seen.add((piece.start, piece.end))
             found.append(_Found("indirect", piece.start, piece.end, said))
