@@ -1,7 +1,7 @@
 """Find direct, partial and indirect quotes with speaker, speech verb, channel and date.
 
-Rules, in the order they are tried for a direct quote (text between matching “ ” or " "
-marks, one quote per paragraph when a quote runs over several):
+Rules, in the order they are tried for a direct quote (text between quote marks, paired
+by ``marks.find_quote_marks``, one quote per paragraph when a quote runs over several):
 
 1. *After* the closing mark, up to the end of the sentence: “…,” Nikolenko said;
    “…,” said X; “…,” the spokesperson, Oleh Nikolenko, told Ukrainska Pravda. Not used
@@ -19,14 +19,19 @@ A short quoted fragment inside a sentence (a scare quote, “non-aggression pact
 opening a sentence or following "X said,"). It is kept only when it sits inside reported
 speech (the content of an indirect quote, or under a speech verb that is not itself
 conditional, negated or hedged), and then gets that speech act's speaker; scare quotes
-with no speech act around them are skipped.
+with no speech act around them are skipped; so are lists of quoted words. A naming verb
+("called the plan “bold”") licenses a partial quote like a speech verb. A quoted title
+with no speech verb ("The Kid Who Would Be King") is no quote.
 
 Speech that was not made is no quote: a negated, conditional or future speech verb ("did
 not say whether", "declined to say why", "will argue that") reports nothing.
 
-Indirect quotes are the complement clauses of speech verbs ("X said (that) CLAUSE", "X
-told reporters CLAUSE", "X warned that ...") and the clause an "according to X" phrase
-hangs from; clauses that are mostly a direct quote are left to the direct quote.
+Indirect quotes are the reported clauses of speech verbs ("X said (that) CLAUSE", "X
+told reporters CLAUSE", "CLAUSE, police said", "A, she says, B" in two pieces; see
+``clauses``), the to-infinitive of a directive ("urged residents to conserve water") and
+the clause an "according to X" phrase hangs from; clauses that are mostly a direct quote
+are left to the direct quote. A clause is cut at a line break, and speech verbs on
+heading, link or photo-caption lines are skipped (``layout``).
 
 An embedded post ("... — Jane Doe (@janedoe) May 5, 2019") and a signed pull quote (a
 line of sentences followed by a name, "... we will rebuild. Jane Doe, mayor") are direct
