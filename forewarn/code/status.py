@@ -17,7 +17,10 @@ SPEECH_LEMMAS = frozenset({"say", "suggest", "claim", "allege", "assert", "insis
 APPEALS = frozenset({"urge", "call", "ask", "demand", "appeal", "press", "want", "hope", "wish", "push",
                      "request", "implore", "plead", "encourage", "invite", "insist", "look", "suppose",
                      "pressure", "persuade", "convince", "lobby", "need", "threaten",
-                     "necessary", "essential", "vital", "crucial", "important", "imperative"})
+                     "necessary", "essential", "vital", "crucial", "important", "imperative",
+                     # nouns and verbs of acts announced or prepared, not done: "the threat to
+                     # impose tariffs", "plans to deploy", "preparing to launch a missile"
+                     "threat", "plea", "ultimatum", "plan", "proposal", "prepare", "intend"})
 # "considering sending aid": an option weighed is not an act done (not "consider themselves warned")
 DELIBERATION = frozenset({"consider", "explore", "weigh", "mull", "contemplate", "ponder"})
 RARELY = frozenset({"seldom", "rarely", "hardly", "scarcely", "barely"})

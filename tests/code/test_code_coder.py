@@ -156,6 +156,21 @@ def test_conditional_is_hypothetical(text, root):
     assert the_event(text, root).modality.hypothetical
 
 
+@pytest.mark.parametrize("text, root", [
+    ("Analysts dismissed Washington's threat to impose sanctions on Caracas.", "16"),
+    ("Beijing's plan to deploy troops to the border worried India.", "15"),
+    ("Pyongyang appears to be preparing to fire missiles at Seoul.", "19"),
+])
+def test_announced_or_prepared_act_is_hypothetical(text, root):
+    found = events_with_root(text, root)
+    assert found and all(e.modality.hypothetical for e in found)
+
+
+def test_naming_is_not_an_appeal():
+    """"called Canada 'a bad neighbour'" names Canada; nobody is asked to do anything."""
+    assert not events_with_root("Trump called Canada a very bad neighbour on Monday.", "02")
+
+
 def test_plain_event_is_not_hypothetical():
     assert not the_event("Russia attacked Finland.", "19").modality.hypothetical
 
