@@ -22,7 +22,18 @@ the predicted T spans, each grown from the coder's name-only mention to the noun
 heads or sits in, as the gold marks it (``event_spans``: "Israeli Prime Minister Benjamin
 Netanyahu", "Trump's decision"); gold spans come from the BIO tags. A span matches *exactly* when
 its character offsets are equal, and *by overlap* when ``|gold ∩ pred| / max(|gold|,
-|pred|) >= 0.5``; matching is one-to-one. A sentence with no event predicts no span.
+|pred|) >= 0.5``; matching is one-to-one.
+
+The gold marks the verb's participants whether or not they are actors ("killed 18 people",
+"rejected the comprehensive proposal"), so where the main event has no actor source or
+target, the role is filled by its trigger's agent or patient phrase as syntax gives it
+(``code.frames.agent`` / ``patient``: the subject or a passive's "by" agent; the direct
+object or passive subject, or the object of a target preposition, "called on X", "fired at
+X", and for a support verb whose object is the act itself, who it is done to: "launched
+strikes on X", "expressed condolences to X"). A sentence with no event at all takes the
+agent and patient of the verb its lexicon code comes from (``code.frames.lexicon_trigger``,
+the same verb the cameo-class fallback ``sentence_code`` reads). Roles the parse leaves
+empty give no span, and a sentence with no lexicon verb predicts none.
 """
 from __future__ import annotations
 
@@ -30,6 +41,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from ..code import sentence_code
+from ..code.frames import agent, lexicon_trigger, patient
 from ..models import Article, Event
 from ..settings import Settings
 from .base import TaskResult, gold_path, task
@@ -212,7 +224,7 @@ def _antecedent(pronoun):
     """The subject a pronoun refers back to: "X says it will ...", "X has freed a man it
     arrested", "X has begun their assault": the nearest subject above the pronoun's clause."""
     tok = pronoun
-    while tok.head is not tok:
+    while tok.head.i != tok.i:  # spaCy makes a new Token on each access: compare indices
         tok = tok.head
         if tok.pos_ in ("VERB", "AUX"):
             subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c is not pronoun
@@ -231,7 +243,7 @@ def _phrase(doc, start: int, end: int, others: list[tuple[int, int]]) -> tuple[i
     if span is None or not len(span) or span.root.pos_ not in _HEAD_POS:
         return start, end
     tok, hops = span.root, 0
-    while hops < 6 and tok.head is not tok:
+    while hops < 6 and tok.head.i != tok.i:
         head = tok.head
         if tok.dep_ in _INSIDE and head.pos_ in _HEAD_POS:
             tok = head
@@ -267,14 +279,39 @@ def _phrase(doc, start: int, end: int, others: list[tuple[int, int]]) -> tuple[i
     return (a, b) if a <= start and end <= b else (start, end)
 
 
+def sentence_spans(events: Sequence[Event], doc) -> dict[str, list[tuple[int, int]]]:
+    """The S and T spans the tool gives one sentence: its main event's actors
+    (``event_spans``); where that event has no actor source or target, its trigger's agent or
+    patient phrase (``code.frames``: "killed 18 people", "rejected the proposal"); where the
+    sentence has no event, the agent and patient of the verb its lexicon code comes from
+    (``code.frames.lexicon_trigger``, the verb ``sentence_code`` reads). A role the text does
+    not fill gives no span."""
+    event = main_event(events)
+    spans: dict[str, list[tuple[int, int]]] = {"S": [], "T": []}
+    trigger = None
+    if event is not None:
+        spans = event_spans(event, doc)
+        if event.evidence.trigger_start is not None:
+            found = doc.char_span(event.evidence.trigger_start, event.evidence.trigger_end,
+                                  alignment_mode="expand")
+            trigger = found.root if found is not None and len(found) else None
+    elif len(doc):
+        trigger = lexicon_trigger(max(doc.sents, key=len))
+    if trigger is not None:
+        for kind, role in (("S", agent), ("T", patient)):
+            tok = role(trigger) if not spans[kind] else None
+            if tok is not None:
+                spans[kind] = [_phrase(doc, tok.idx, tok.idx + len(tok.text), [])]
+    return spans
+
+
 @task("cameo-spans", NER_GOLD, "source (S) and target (T) spans of each sentence's main event")
 def evaluate_spans(shared: Path, *, limit: int | None = None, settings: Settings) -> TaskResult:
     rows = read_ner_gold(gold_path(shared, NER_GOLD), limit)
     exact = {k: Counts() for k in "ST"}
     overlap = {k: Counts() for k in "ST"}
     for (text, gold), (events, doc) in zip(rows, code_sentences([t for t, _ in rows], settings, with_docs=True)):
-        event = main_event(events)
-        predicted = event_spans(event, doc) if event else {"S": [], "T": []}
+        predicted = sentence_spans(events, doc)
         for kind in "ST":
             exact[kind].add_spans(gold.get(kind, []), predicted[kind], 1.0)
             overlap[kind].add_spans(gold.get(kind, []), predicted[kind], 0.5)
@@ -287,8 +324,9 @@ def evaluate_spans(shared: Path, *, limit: int | None = None, settings: Settings
         tables={"counts": {f"{name} {how}": {"tp": c.tp, "fp": c.fp, "fn": c.fn}
                            for how, table in (("overlap", overlap), ("exact", exact))
                            for kind, name in (("S", "source"), ("T", "target")) for c in [table[kind]]}},
-        notes=["predicted spans: the source and target actors of each sentence's main event (see cameo-class), "
-               "each grown to its noun phrase (determiner, title, modifiers, possessed head, of/in/by "
+        notes=["predicted spans: the source and target actors of each sentence's main event (see cameo-class); "
+               "a role with no actor takes the trigger's agent/patient phrase, and a sentence with no event the "
+               "agent/patient of its lexicon verb (code.frames); each grown to its noun phrase (determiner, title, modifiers, possessed head, of/in/by "
                "complements; not clauses or adjuncts)",
                "overlap match: |gold ∩ pred| / max(|gold|, |pred|) >= 0.5, one-to-one; exact: same offsets",
                "sentence text rebuilt from the CoNLL tokens (spaces except before punctuation/clitics)",

@@ -49,3 +49,18 @@ def test_coordinated_actors_of_one_role_stay_two_spans(nlp):
 def test_a_pronoun_stands_for_the_subject_it_refers_back_to(nlp):
     text = "The Bolivian army said it had arrested two smugglers."
     assert _spans(nlp, text, ["it"], [])["S"] == ["The Bolivian army"]
+
+
+def _sentence(nlp, text, events=()):
+    from forewarn.eval.events import sentence_spans
+    doc = nlp(text)
+    return {k: [text[a:b] for a, b in v] for k, v in sentence_spans(list(events), doc).items()}
+
+
+def test_a_sentence_without_an_event_takes_its_lexicon_verb_s_agent_and_patient(nlp):
+    assert _sentence(nlp, "A roadside bomb killed three soldiers near the town.") == \
+        {"S": ["A roadside bomb"], "T": ["three soldiers"]}
+
+
+def test_a_sentence_without_a_lexicon_verb_gives_no_span(nlp):
+    assert _sentence(nlp, "The weather was mild on Tuesday.") == {"S": [], "T": []}

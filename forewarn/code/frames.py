@@ -1,0 +1,95 @@
+"""The agent and patient phrases of a trigger verb, whether or not they name an actor.
+
+The coder keeps only arguments it can resolve to an actor; these functions read the verb's
+arguments as syntax gives them ("killed 18 people", "rejected the proposal"), for callers
+that want the event's participants as text: the patient of an event that has no actor
+target, or the agent and patient of the verb that the lexicon alone finds in a sentence
+(``sentence_code``) when no actor could be resolved.
+"""
+from __future__ import annotations
+
+from .coder import STATEMENT_VERBS, _context
+from .patterns import Patterns, load_patterns, match_verb
+from .roles import TARGET_PREPS, subject_of
+
+# objects that are a clause's stand-in, not a participant: "said it", "did so"
+_NOT_PARTICIPANTS = frozenset({"it", "this", "that", "so", "what", "which", "there", "itself", "themselves"})
+_ACT_PREPS = frozenset({"on", "upon", "against", "to", "toward", "towards"})
+_HEADS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+
+
+def lexicon_trigger(span, patterns: Patterns | None = None):
+    """The token that ``sentence_code`` reads its code from: the first verb of the lexicon
+    (main clause first, then the clauses below, breadth first) or noun trigger, else the
+    first statement verb; None when the sentence has none."""
+    patterns = patterns or load_patterns()
+    queue, seen, statement = [span.root], set(), None
+    while queue:
+        tok = queue.pop(0)
+        if tok.i in seen:
+            continue
+        seen.add(tok.i)
+        lemma = tok.lemma_.lower()
+        if tok.pos_ in ("VERB", "AUX") and lemma in patterns.verbs \
+                and match_verb(patterns, lemma, _context(tok)) is not None:
+            return tok
+        if tok.pos_ == "NOUN" and lemma in patterns.nouns:
+            return tok
+        if statement is None and lemma in STATEMENT_VERBS and tok.pos_ in ("VERB", "AUX"):
+            statement = tok
+        queue.extend(c for c in tok.children if c.dep_ not in ("punct", "det", "case"))
+    return statement
+
+
+def agent(trigger):
+    """The head of the trigger's doer: its subject (climbing through controlling verbs), or
+    the agent of a passive ("was shelled by rebels"); a noun trigger's possessor or "by"
+    object ("Iran's attack", "an attack by rebels"). None when the text gives none."""
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        for c in trigger.children:
+            if c.dep_ == "poss":
+                return _participant(c)
+            if c.dep_ == "prep" and c.lower_ == "by":
+                return _participant(next((p for p in c.children if p.dep_ == "pobj"), None))
+        return None
+    head, _ = subject_of(trigger)
+    return _participant(head)
+
+
+def patient(trigger):
+    """The head of what the trigger acts on: its direct object, the subject of a passive
+    ("18 people were killed"), else the object of a preposition that names a target
+    ("called on the government", "fired at protesters"); a noun trigger's "on/against/of"
+    object ("an attack on the base"). None when the text gives none."""
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        for c in trigger.children:
+            if c.dep_ == "prep" and c.lower_ in ("on", "against", "of", "upon"):
+                return _participant(next((p for p in c.children if p.dep_ == "pobj"), None))
+        return None
+    obj = next((c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    recipient = _prep_object(trigger, TARGET_PREPS - {"over"})
+    if obj is not None and obj.pos_ == "NOUN" and not obj.ent_type_:
+        # a support verb's object is the act, its prepositional object who it is done to:
+        # "launched strikes on the town", "expressed condolences to the families"
+        recipient = _prep_object(obj, _ACT_PREPS) or recipient
+        if recipient is not None:
+            return _participant(recipient)
+    if obj is not None:
+        return _participant(obj)
+    found = next((c for c in trigger.children if c.dep_ in ("dative", "iobj", "oprd")), None)
+    return _participant(found if found is not None else recipient)
+
+
+def _prep_object(head, preps):
+    for c in head.children:
+        if c.dep_ in ("prep", "prt") and c.lower_ in preps:
+            found = next((p for p in c.children if p.dep_ == "pobj"), None)
+            if found is not None and found.ent_type_ not in ("DATE", "TIME"):
+                return found
+    return None
+
+
+def _participant(tok):
+    if tok is None or tok.pos_ not in _HEADS or tok.lower_ in _NOT_PARTICIPANTS:
+        return None
+    return tok

