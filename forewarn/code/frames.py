@@ -14,6 +14,11 @@ from .roles import TARGET_PREPS, subject_of
 
 # objects that are a clause's stand-in, not a participant: "said it", "did so"
 _NOT_PARTICIPANTS = frozenset({"it", "this", "that", "so", "what", "which", "there", "itself", "themselves"})
+# support (light) verbs, whose object names the act itself: "express concern", "launch an
+# attack", "claim responsibility", "file a lawsuit", "carry out strikes"
+SUPPORT_VERBS = frozenset({"express", "voice", "launch", "carry", "conduct", "file", "lodge", "stage", "mount",
+                           "claim", "issue", "extend", "make", "take", "wage", "step"})
+_SUPPORT_PREPS = frozenset({"for", "about", "over", "regarding", "at", "into"})
 _ACT_PREPS = frozenset({"on", "upon", "against", "to", "toward", "towards"})
 _HEADS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 
@@ -67,13 +72,16 @@ def patient(trigger):
                 return _participant(next((p for p in c.children if p.dep_ == "pobj"), None))
         return None
     obj = next((c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    support = trigger.lemma_.lower() in SUPPORT_VERBS
     recipient = _prep_object(trigger, TARGET_PREPS - {"over"})
     if obj is not None and obj.pos_ == "NOUN" and not obj.ent_type_:
         # a support verb's object is the act, its prepositional object who it is done to:
         # "launched strikes on the town", "expressed condolences to the families"
-        recipient = _prep_object(obj, _ACT_PREPS) or recipient
+        recipient = _prep_object(obj, _ACT_PREPS | _SUPPORT_PREPS if support else _ACT_PREPS) or recipient
         if recipient is not None:
             return _participant(recipient)
+        if support:
+            return None     # "expressed surprise", "carried out a raid": the act, not who it is done to
     if obj is not None:
         return _participant(obj)
     found = next((c for c in trigger.children if c.dep_ in ("dative", "iobj", "oprd")), None)

@@ -30,7 +30,8 @@ target, the role is filled by its trigger's agent or patient phrase as syntax gi
 (``code.frames.agent`` / ``patient``: the subject or a passive's "by" agent; the direct
 object or passive subject, or the object of a target preposition, "called on X", "fired at
 X", and for a support verb whose object is the act itself, who it is done to: "launched
-strikes on X", "expressed condolences to X"). A sentence with no event at all takes the
+strikes on X", "expressed condolences to X", "claimed responsibility for X"; "expressed
+surprise" alone gives no target). A sentence with no event at all takes the
 agent and patient of the verb its lexicon code comes from (``code.frames.lexicon_trigger``,
 the same verb the cameo-class fallback ``sentence_code`` reads). Roles the parse leaves
 empty give no span, and a sentence with no lexicon verb predicts none.

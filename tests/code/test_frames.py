@@ -45,3 +45,17 @@ def test_a_role_the_text_leaves_empty_has_no_phrase(nlp):
 def test_lexicon_trigger_is_the_verb_sentence_code_reads(nlp):
     doc = nlp("A roadside bomb killed three soldiers, officials said.")
     assert lexicon_trigger(doc[:]).text == "killed"
+
+
+@pytest.mark.parametrize("text, verb", [
+    ("The council expressed deep regret.", "expressed"),
+    ("The army carried out a raid overnight.", "carried"),
+])
+def test_a_support_verb_s_act_is_not_its_patient(nlp, text, verb):
+    doc = nlp(text)
+    assert patient(_trigger(doc, verb)) is None
+
+
+def test_a_support_verb_s_patient_is_what_its_act_concerns(nlp):
+    doc = nlp("The rebels claimed responsibility for the ambush.")
+    assert patient(_trigger(doc, "claimed")).text == "ambush"
