@@ -33,7 +33,8 @@ X", and for a support verb whose object is the act itself, who it is done to: "l
 strikes on X", "expressed condolences to X", "claimed responsibility for X"; "expressed
 surprise" alone gives no target). A sentence with no event at all takes the
 agent and patient of the verb its lexicon code comes from (``code.frames.lexicon_trigger``,
-the same verb the cameo-class fallback ``sentence_code`` reads). Roles the parse leaves
+the same verb the cameo-class fallback ``sentence_code`` reads); coordinated nouns in such
+a role give a span each, as coordinated actors do. Roles the parse leaves
 empty give no span, and a sentence with no lexicon verb predicts none.
 """
 from __future__ import annotations
@@ -302,8 +303,15 @@ def sentence_spans(events: Sequence[Event], doc) -> dict[str, list[tuple[int, in
         for kind, role in (("S", agent), ("T", patient)):
             tok = role(trigger) if not spans[kind] else None
             if tok is not None:
-                spans[kind] = [_phrase(doc, tok.idx, tok.idx + len(tok.text), [])]
+                spans[kind] = _conjunct_phrases(doc, tok)
     return spans
+
+
+def _conjunct_phrases(doc, tok) -> list[tuple[int, int]]:
+    """One phrase per coordinated noun ("the police and the army": two spans), as for actors."""
+    heads = [tok, *(c for c in tok.conjuncts if c.i > tok.i and c.pos_ in _HEAD_POS)]
+    names = [(h.idx, h.idx + len(h.text)) for h in heads]
+    return [_phrase(doc, a, b, [n for n in names if n != (a, b)]) for a, b in names]
 
 
 @task("cameo-spans", NER_GOLD, "source (S) and target (T) spans of each sentence's main event")

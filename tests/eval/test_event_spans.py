@@ -64,3 +64,7 @@ def test_a_sentence_without_an_event_takes_its_lexicon_verb_s_agent_and_patient(
 
 def test_a_sentence_without_a_lexicon_verb_gives_no_span(nlp):
     assert _sentence(nlp, "The weather was mild on Tuesday.") == {"S": [], "T": []}
+
+
+def test_coordinated_participants_without_an_actor_are_a_span_each(nlp):
+    assert _sentence(nlp, "The gunmen killed two guards and a driver.")["T"] == ["two guards", "a driver"]
