@@ -18,6 +18,7 @@ _NOT_PARTICIPANTS = frozenset({"it", "this", "that", "so", "what", "which", "the
 # attack", "claim responsibility", "file a lawsuit", "carry out strikes"
 SUPPORT_VERBS = frozenset({"express", "voice", "launch", "carry", "conduct", "file", "lodge", "stage", "mount",
                            "claim", "issue", "extend", "make", "take", "wage", "step"})
+_PUBLISHING_VERBS = frozenset({"release", "publish", "put", "send", "deliver", "sign"})
 _SUPPORT_PREPS = frozenset({"for", "about", "over", "regarding", "at", "into"})
 _ACT_PREPS = frozenset({"on", "upon", "against", "to", "toward", "towards"})
 _HEADS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
@@ -48,8 +49,10 @@ def lexicon_trigger(span, patterns: Patterns | None = None):
 
 def agent(trigger):
     """The head of the trigger's doer: its subject (climbing through controlling verbs), or
-    the agent of a passive ("was shelled by rebels"); a noun trigger's possessor or "by"
-    object ("Iran's attack", "an attack by rebels"). None when the text gives none."""
+    the agent of a passive ("was shelled by rebels"); for a participle on the noun a verb
+    issues, who issued it ("X issued a statement calling on Y": X); a noun trigger's
+    possessor or "by" object ("Iran's attack", "an attack by rebels"). None when the text
+    gives none."""
     if trigger.pos_ in ("NOUN", "PROPN"):
         for c in trigger.children:
             if c.dep_ == "poss":
@@ -58,6 +61,10 @@ def agent(trigger):
                 return _participant(next((p for p in c.children if p.dep_ == "pobj"), None))
         return None
     head, _ = subject_of(trigger)
+    if head is not None and trigger.dep_ == "acl" and trigger.tag_ != "VBN" and head.i == trigger.head.i \
+            and head.dep_ == "dobj" and head.head.lemma_.lower() in SUPPORT_VERBS | _PUBLISHING_VERBS:
+        # "X issued a statement calling on Y": who calls is who issued it, not the statement
+        head, _ = subject_of(head.head)
     return _participant(head)
 
 

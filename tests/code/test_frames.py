@@ -59,3 +59,8 @@ def test_a_support_verb_s_act_is_not_its_patient(nlp, text, verb):
 def test_a_support_verb_s_patient_is_what_its_act_concerns(nlp):
     doc = nlp("The rebels claimed responsibility for the ambush.")
     assert patient(_trigger(doc, "claimed")).text == "ambush"
+
+
+def test_who_issues_a_statement_calling_on_someone_is_the_caller(nlp):
+    doc = nlp("The ministry issued a statement calling on the rebels to disarm.")
+    assert agent(_trigger(doc, "calling")).text == "ministry"
