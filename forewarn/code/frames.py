@@ -51,15 +51,16 @@ def agent(trigger):
     """The head of the trigger's doer: its subject (climbing through controlling verbs), or
     the agent of a passive ("was shelled by rebels"); for a participle on the noun a verb
     issues, who issued it ("X issued a statement calling on Y": X); a noun trigger's
-    possessor or "by" object ("Iran's attack", "an attack by rebels"). None when the text
-    gives none."""
+    possessor or "by" object ("Iran's attack", "an attack by rebels"), else the agent of the
+    verb it is the object of ("rebels stepped up attacks"). None when the text gives none."""
     if trigger.pos_ in ("NOUN", "PROPN"):
         for c in trigger.children:
             if c.dep_ == "poss":
                 return _participant(c)
             if c.dep_ == "prep" and c.lower_ == "by":
                 return _participant(next((p for p in c.children if p.dep_ == "pobj"), None))
-        return None
+        verb = _governing_verb(trigger)
+        return agent(verb) if verb is not None else None
     head, _ = subject_of(trigger)
     if head is not None and trigger.dep_ == "acl" and trigger.tag_ != "VBN" and head.i == trigger.head.i \
             and head.dep_ == "dobj" and head.head.lemma_.lower() in SUPPORT_VERBS | _PUBLISHING_VERBS:
@@ -72,12 +73,16 @@ def patient(trigger):
     """The head of what the trigger acts on: its direct object, the subject of a passive
     ("18 people were killed"), else the object of a preposition that names a target
     ("called on the government", "fired at protesters"); a noun trigger's "on/against/of"
-    object ("an attack on the base"). None when the text gives none."""
+    object ("an attack on the base"), else the object of the verb it depends on ("pounded
+    the town with airstrikes"). None when the text gives none."""
     if trigger.pos_ in ("NOUN", "PROPN"):
         for c in trigger.children:
             if c.dep_ == "prep" and c.lower_ in ("on", "against", "of", "upon"):
                 return _participant(next((p for p in c.children if p.dep_ == "pobj"), None))
-        return None
+        verb = _governing_verb(trigger)
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None) if verb is not None else None
+        # "pounded the town with airstrikes": the verb's object is what the act was done to
+        return _participant(obj) if obj is not None and obj.i != trigger.i else None
     obj = next((c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")), None)
     support = trigger.lemma_.lower() in SUPPORT_VERBS
     recipient = _prep_object(trigger, TARGET_PREPS - {"over"})
@@ -93,6 +98,17 @@ def patient(trigger):
         return _participant(obj)
     found = next((c for c in trigger.children if c.dep_ in ("dative", "iobj", "oprd")), None)
     return _participant(found if found is not None else recipient)
+
+
+def _governing_verb(noun):
+    """The verb a noun trigger is the object of, directly or through a preposition
+    ("stepped up attacks", "pounded the town with airstrikes"); None otherwise."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    elif noun.dep_ != "dobj":
+        return None
+    return head if head.pos_ in ("VERB", "AUX") and head.i != noun.i else None
 
 
 def _prep_object(head, preps):

@@ -64,3 +64,9 @@ def test_a_support_verb_s_patient_is_what_its_act_concerns(nlp):
 def test_who_issues_a_statement_calling_on_someone_is_the_caller(nlp):
     doc = nlp("The ministry issued a statement calling on the rebels to disarm.")
     assert agent(_trigger(doc, "calling")).text == "ministry"
+
+
+def test_a_noun_trigger_takes_the_agent_and_object_of_the_verb_it_is_the_instrument_of(nlp):
+    doc = nlp("The rebels pounded the garrison with rockets.")
+    rockets = _trigger(doc, "rockets")
+    assert (agent(rockets).text, patient(rockets).text) == ("rebels", "garrison")
