@@ -19,6 +19,8 @@ _NOT_PARTICIPANTS = frozenset({"it", "this", "that", "so", "what", "which", "the
 SUPPORT_VERBS = frozenset({"express", "voice", "launch", "carry", "conduct", "file", "lodge", "stage", "mount",
                            "claim", "issue", "extend", "make", "take", "wage", "step"})
 _PUBLISHING_VERBS = frozenset({"release", "publish", "put", "send", "deliver", "sign"})
+# an object that is an amount is what is given, not who receives it: "provided $5 million to X"
+_AMOUNTS = frozenset({"MONEY", "QUANTITY", "PERCENT", "CARDINAL"})
 _SUPPORT_PREPS = frozenset({"for", "about", "over", "regarding", "at", "into"})
 _ACT_PREPS = frozenset({"on", "upon", "against", "to", "toward", "towards"})
 _HEADS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
@@ -86,10 +88,13 @@ def patient(trigger):
     obj = next((c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")), None)
     support = trigger.lemma_.lower() in SUPPORT_VERBS
     recipient = _prep_object(trigger, TARGET_PREPS - {"over"})
-    if obj is not None and obj.pos_ == "NOUN" and not obj.ent_type_:
+    if obj is not None and (obj.pos_ in ("NOUN", "NUM") and (not obj.ent_type_ or obj.ent_type_ in _AMOUNTS)):
         # a support verb's object is the act, its prepositional object who it is done to:
-        # "launched strikes on the town", "expressed condolences to the families"
-        recipient = _prep_object(obj, _ACT_PREPS | _SUPPORT_PREPS if support else _ACT_PREPS) or recipient
+        # "launched strikes on the town", "expressed condolences to the families"; a thing
+        # given goes to its recipient ("provided $5 million to X"), a measure lifted to whom it
+        # was imposed on ("lifted a ban imposed on X")
+        recipient = _prep_object(obj, _ACT_PREPS | _SUPPORT_PREPS if support else _ACT_PREPS) \
+            or _imposed_on(obj) or recipient
         if recipient is not None:
             return _participant(recipient)
         if support:
@@ -109,6 +114,17 @@ def _governing_verb(noun):
     elif noun.dep_ != "dobj":
         return None
     return head if head.pos_ in ("VERB", "AUX") and head.i != noun.i else None
+
+
+def _imposed_on(noun):
+    """Who a measure is aimed at through a participle on it: "a ban imposed on X", "sanctions
+    levelled against X"."""
+    for c in noun.children:
+        if c.dep_ == "acl" and c.tag_ == "VBN":
+            found = _prep_object(c, {"on", "upon", "against"})
+            if found is not None:
+                return found
+    return None
 
 
 def _prep_object(head, preps):

@@ -70,3 +70,12 @@ def test_a_noun_trigger_takes_the_agent_and_object_of_the_verb_it_is_the_instrum
     doc = nlp("The rebels pounded the garrison with rockets.")
     rockets = _trigger(doc, "rockets")
     assert (agent(rockets).text, patient(rockets).text) == ("rebels", "garrison")
+
+
+@pytest.mark.parametrize("text, verb, expected", [
+    ("The bank sent $5 million to the province last year.", "sent", "province"),
+    ("The court lifted a ban imposed on the newspaper.", "lifted", "newspaper"),
+])
+def test_a_thing_given_or_lifted_leads_to_whom_it_concerns(nlp, text, verb, expected):
+    doc = nlp(text)
+    assert patient(_trigger(doc, verb)).text == expected
