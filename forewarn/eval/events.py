@@ -31,7 +31,8 @@ target, the role is filled by its trigger's agent or patient phrase as syntax gi
 object or passive subject, or the object of a target preposition, "called on X", "fired at
 X", and for a support verb whose object is the act itself, who it is done to: "launched
 strikes on X", "expressed condolences to X", "claimed responsibility for X"; "expressed
-surprise" alone gives no target). A sentence with no event at all takes the
+surprise" alone gives no target; an amount given goes to its recipient, a measure lifted to
+whom it was imposed on). A sentence with no event at all takes the
 agent and patient of the verb its lexicon code comes from (``code.frames.lexicon_trigger``,
 the same verb the cameo-class fallback ``sentence_code`` reads); coordinated nouns in such
 a role give a span each, as coordinated actors do. Roles the parse leaves
