@@ -131,10 +131,11 @@ def run_pipeline(raws: list[RawArticle], settings, tmpdir: str, tag: str) -> tup
 
 # -- per-stage breakdown ---------------------------------------------------------------------
 
-STAGES = ("extract", "spacy_parse", "resolve_actors", "find_dates", "quotes", "code_events",
-          "store", "store_open_close")
+STAGES = ("extract", "spacy_parse", "resolve_actors", "find_places", "find_dates", "quotes",
+          "code_events", "store", "store_open_close")
 PATCHED = {"extract_article": "extract", "resolve_actors": "resolve_actors",
-           "find_dates": "find_dates", "find_quotes": "quotes", "code_events": "code_events"}
+           "find_places": "find_places", "find_dates": "find_dates", "find_quotes": "quotes",
+           "code_events": "code_events"}
 
 
 @contextmanager
