@@ -4,9 +4,15 @@ Two mentions join when they share a ``ClusterKey`` (first source and first targe
 country and sector, PLOVER category or CAMEO root, counted or not), their dates are
 compatible (the new mention's range, widened by ``window_days``, meets the cluster's
 anchor range) and their evidence is similar (token Jaccard >= ``min_similarity`` against
-any of the cluster's first signatures). Within one article, a mention with the same CAMEO
+any of the cluster's first signatures) and their places do not differ: a mention whose
+event place is a town-level point more than ``max_place_km`` from every point the cluster's
+mentions named is another event (two attacks on one front on one day are two events, even
+told in the same words; a toll that grew or a reworded sentence still join). The place
+travels in the signature as one marker token (``@lat,lon``) that similarity ignores.
+Within one article, a mention with the same CAMEO
 code and the same day as a cluster member joins it whatever its wording (a repeated
-sentence about the same deed). The anchor never moves, so a daily repeated deed does not
+sentence about the same deed), unless it names other figures (its numbers all differ from
+the cluster's) or another place. The anchor never moves, so a daily repeated deed does not
 chain into one endless cluster.
 
 Clustering is incremental: ``update_clusters`` takes the events that have no cluster yet
@@ -18,20 +24,22 @@ a whole store from scratch the same way, with the candidates held in memory.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
+import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
 from ..aggregate import cluster_contribution
-from ..models import Cluster, ClusterKey, DyadDay, Event
+from ..models import Cluster, ClusterKey, DyadDay, Event, Place
 from ..store import Assignment, Store, StoredEvent
 
 log = logging.getLogger(__name__)
 
 __all__ = ["ClusterSettings", "ClusterRun", "cluster_batch", "cluster_key", "event_span", "evidence_tokens",
-           "outlet_key", "similarity", "update_clusters"]
+           "outlet_key", "place_marker", "similarity", "update_clusters"]
 
 _WORD = re.compile(r"[^\W\d_]+|\d+", re.UNICODE)
 _STOP = frozenset("""a an the and or but of to in on at by for from with without into onto over
@@ -50,6 +58,7 @@ class ClusterSettings:
     window_days: int = 2            # dates may differ by this many days (ranges widened by it)
     min_similarity: float = 0.3     # token Jaccard of evidence sentences
     max_signatures: int = 3         # evidence token sets kept per cluster for comparison
+    max_place_km: float = 50.0      # town-level event places farther apart are different events
 
 
 @dataclass
@@ -63,13 +72,69 @@ class ClusterRun:
 
 
 def evidence_tokens(sentence: str) -> frozenset[str]:
-    """Content words of a sentence, casefolded and cut to six letters (a cheap stem)."""
-    return frozenset(w[:6] for w in (m.group().casefold() for m in _WORD.finditer(sentence))
-                     if len(w) > 2 and w not in _STOP)
+    """Content words of a sentence, casefolded and cut to six letters (a cheap stem), and its
+    numbers whole (a toll of 4 is a detail that tells one deed from another)."""
+    return frozenset(w if w.isdigit() else w[:6]
+                     for w in (m.group().casefold() for m in _WORD.finditer(sentence))
+                     if w.isdigit() or (len(w) > 2 and w not in _STOP))
+
+
+_MARK = "@"                     # a signature token that is a place marker, not a word
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_country(name: str) -> bool:
+    """Whether ``name`` names a country (a place too coarse to tell two events apart)."""
+    try:
+        import pycountry
+        pycountry.countries.lookup(name)
+    except (ImportError, LookupError):
+        return False
+    return True
+
+
+def place_marker(place: Place | None) -> str | None:
+    """The marker token of an event's place: its point to two decimals (about a kilometre),
+    or None when it has no point or is a whole country."""
+    if place is None or place.lat is None or place.lon is None or _is_country(place.text.strip()):
+        return None
+    return f"{_MARK}{place.lat:.2f},{place.lon:.2f}"
+
+
+def _points(signatures: Sequence[frozenset[str]]) -> list[tuple[float, float]]:
+    out = []
+    for sig in signatures:
+        for tok in sig:
+            if tok.startswith(_MARK):
+                lat, _, lon = tok[1:].partition(",")
+                out.append((float(lat), float(lon)))
+    return out
+
+
+def _other_numbers(numbers: frozenset[str], signatures: Sequence[frozenset[str]]) -> bool:
+    """Whether a sentence's numbers (tolls, counts) all differ from those of every signature
+    that has numbers: within one article, another sentence with other figures tells of
+    another deed, not the same one again."""
+    if not numbers:
+        return False
+    theirs = [frozenset(t for t in s if t.isdigit()) for s in signatures]
+    theirs = [n for n in theirs if n]
+    return bool(theirs) and all(numbers.isdisjoint(n) for n in theirs)
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance in kilometres."""
+    la1, lo1, la2, lo2 = map(math.radians, (*a, *b))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def similarity(a: frozenset[str], b: frozenset[str]) -> float:
-    """Jaccard similarity of two token sets (0 when both are empty)."""
+    """Jaccard similarity of two token sets (0 when both are empty); place markers are not words."""
+    if any(t.startswith(_MARK) for t in a):
+        a = frozenset(t for t in a if not t.startswith(_MARK))
+    if any(t.startswith(_MARK) for t in b):
+        b = frozenset(t for t in b if not t.startswith(_MARK))
     if not a or not b:
         return 0.0
     inter = len(a & b)
@@ -150,6 +215,11 @@ def cluster_batch(pending: Sequence[StoredEvent], candidates_of: Candidates, set
         key = cluster_key(event)
         lo, hi = event_span(event, row.published)
         tokens = evidence_tokens(event.evidence.sentence)
+        numbers = frozenset(t for t in tokens if t.isdigit())
+        marker = place_marker(event.place)
+        point = _points((frozenset((marker,)),))[0] if marker else None
+        if marker:
+            tokens = tokens | {marker}
         pad = dt.timedelta(days=window)
         candidates: dict[str, Cluster] = {}
         for cluster, arts in candidates_of(key, lo and lo - pad, hi and hi + pad):
@@ -161,9 +231,13 @@ def cluster_batch(pending: Sequence[StoredEvent], candidates_of: Candidates, set
         for cid, cluster in candidates.items():
             if not _compatible(cluster, lo, hi, window):
                 continue
+            if point is not None and (seen := _points(cluster.signatures)) and \
+                    all(_km(point, p) > settings.max_place_km for p in seen):
+                continue                                  # somewhere else: another event
             score = max((similarity(tokens, s) for s in cluster.signatures), default=0.0)
             same_deed = (event.article_id in members.get(cid, ()) and cluster.day == lo
-                         and cluster.cameo_code == event.cameo.code)
+                         and cluster.cameo_code == event.cameo.code
+                         and not _other_numbers(numbers, cluster.signatures))
             if score < settings.min_similarity and not same_deed:
                 continue
             score = max(score, settings.min_similarity) if same_deed else score
