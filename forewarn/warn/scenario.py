@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 from ..code.ontology import lookup
 from ..models import (
-    Actor, Article, Coder, DateRef, Document, Event, Evidence, Modality,
+    Actor, Article, Coder, DateRef, Document, Event, Evidence, Modality, Place,
 )
 
 CODER = Coder(name="forewarn-scenario", version="1", data_version="synthetic")
@@ -70,8 +70,42 @@ ACTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "195": (("MIL",), ("{s} aircraft struck targets in {t} near {p}",
                         "{s} launched air strikes on {t} around {p}")),
 }
-PLACES = ("Kharkiv", "Sumy", "Bakhmut", "Kherson", "Lachin", "Sotk", "Metula", "Kiryat Shmona",
-          "Kupiansk", "Avdiivka", "Zaporizhzhia", "Brest", "Hrodna", "Tyre", "Nabatieh")
+# towns by country, with rough points (the place stage would resolve "near Kharkiv" to one)
+TOWNS: dict[str, tuple[tuple[str, float, float], ...]] = {
+    "UKR": (("Kharkiv", 49.99, 36.23), ("Sumy", 50.91, 34.80), ("Bakhmut", 48.60, 38.00),
+            ("Kherson", 46.64, 32.62), ("Kupiansk", 49.71, 37.62), ("Avdiivka", 48.14, 37.74),
+            ("Zaporizhzhia", 47.84, 35.14), ("Pokrovsk", 48.28, 37.18), ("Kramatorsk", 48.72, 37.56),
+            ("Chernihiv", 51.49, 31.29), ("Odesa", 46.48, 30.72), ("Mykolaiv", 46.98, 31.99)),
+    "RUS": (("Belgorod", 50.60, 36.59), ("Kursk", 51.73, 36.19), ("Bryansk", 53.24, 34.37),
+            ("Rostov-on-Don", 47.24, 39.71), ("Voronezh", 51.66, 39.20), ("Taganrog", 47.21, 38.94),
+            ("Shebekino", 50.41, 36.89)),
+    "POL": (("Bialystok", 53.13, 23.16), ("Terespol", 52.08, 23.62), ("Chelm", 51.14, 23.47),
+            ("Przemysl", 49.78, 22.77), ("Lublin", 51.25, 22.57), ("Suwalki", 54.10, 22.93)),
+    "BLR": (("Brest", 52.10, 23.73), ("Hrodna", 53.68, 23.83), ("Minsk", 53.90, 27.56),
+            ("Gomel", 52.44, 30.98)),
+    "CHN": (("Xiamen", 24.48, 118.09), ("Fuzhou", 26.07, 119.30), ("Shanghai", 31.23, 121.47),
+            ("Guangzhou", 23.13, 113.26), ("Ningbo", 29.87, 121.54)),
+    "TWN": (("Kinmen", 24.43, 118.32), ("Matsu", 26.16, 119.95), ("Taipei", 25.03, 121.57),
+            ("Kaohsiung", 22.63, 120.30), ("Hualien", 23.99, 121.60), ("Taichung", 24.15, 120.67)),
+    "USA": (("Honolulu", 21.31, -157.86), ("San Diego", 32.72, -117.16), ("Guam", 13.44, 144.79)),
+    "ARM": (("Sotk", 40.21, 45.92), ("Jermuk", 39.84, 45.67), ("Goris", 39.51, 46.34),
+            ("Kapan", 39.21, 46.41), ("Yerevan", 40.18, 44.51)),
+    "AZE": (("Lachin", 39.64, 46.55), ("Shusha", 39.76, 46.75), ("Aghdam", 39.99, 46.93),
+            ("Tovuz", 40.99, 45.63), ("Ganja", 40.68, 46.36)),
+    "ISR": (("Metula", 33.28, 35.58), ("Kiryat Shmona", 33.21, 35.57), ("Nahariya", 33.01, 35.10),
+            ("Safed", 32.96, 35.50), ("Haifa", 32.79, 34.99)),
+    "LBN": (("Tyre", 33.27, 35.20), ("Nabatieh", 33.38, 35.48), ("Bint Jbeil", 33.12, 35.43),
+            ("Marjayoun", 33.36, 35.59), ("Sidon", 33.56, 35.37), ("Baalbek", 34.01, 36.21)),
+    "IND": (("Poonch", 33.77, 74.09), ("Uri", 34.08, 74.05), ("Jammu", 32.73, 74.86),
+            ("Amritsar", 31.63, 74.87)),
+    "PAK": (("Kotli", 33.52, 73.90), ("Muzaffarabad", 34.37, 73.47), ("Sialkot", 32.49, 74.53),
+            ("Bhimber", 32.98, 74.08), ("Lahore", 31.55, 74.34)),
+}
+PLACES = tuple(dict.fromkeys(name for towns in TOWNS.values() for name, _, _ in towns))
+_POINTS = {name: (lat, lon, country) for country, towns in TOWNS.items() for name, lat, lon in towns}
+# where a code's place lies: strikes and assaults in the target's land, mobilising and
+# arrests at home
+_HOME_SIDE = frozenset(("154", "173"))
 SYNONYMS = {"shelled": ("bombarded", "pounded", "fired on"), "attacked": ("assaulted", "hit"),
             "visited": ("travelled to", "went to"), "criticised": ("condemned", "rebuked"),
             "warned": ("cautioned",), "struck": ("bombed", "hit"), "detained": ("held", "arrested")}
@@ -203,7 +237,9 @@ def _report(rng: random.Random, sc: Scenario, day: dt.date, code: str, s: str, t
     kind = "conflict" if code[:2] >= "10" else "cooperation"
     detail = rng.choice(DETAILS[kind]).format(n=rng.randint(2, 95), topic=rng.choice(TOPICS),
                                               topic2=rng.choice(TOPICS), weapon=rng.choice(WEAPONS))
-    return _Report(day, code, s, t, sector, rng.choice(PLACES), outlets, modality, event_day, detail)
+    towns = TOWNS.get(s if code in _HOME_SIDE else t)
+    place = rng.choice(towns)[0] if towns else rng.choice(PLACES)
+    return _Report(day, code, s, t, sector, place, outlets, modality, event_day, detail)
 
 
 def _sentence(rng: random.Random, r: _Report, variant: int) -> str:
@@ -309,13 +345,23 @@ def _document(rng: random.Random, published: dt.date, outlet: str, s: str, t: st
                          resolved_from="text" if own_day != published else "publication"),
             evidence=Evidence(sentence=sentence, start=offset, end=offset + len(sentence),
                               trigger=sentence.split()[1]),
-            coder=CODER, modality=r.modality, reported_by=(), confidence=0.8)
+            coder=CODER, modality=r.modality, reported_by=(), confidence=0.8,
+            place=_place(sentence, offset, r.place))
         events.append(event)
         sentences.append(sentence)
         offset += len(sentence) + 1
     article = Article(article_id=article_id, text=" ".join(sentences), url=url, outlet=outlet,
                       title=f"{NAMES.get(s, s)} and {NAMES.get(t, t)}", published=published)
     return Document(article=article, events=tuple(events))
+
+
+def _place(sentence: str, offset: int, name: str) -> Place | None:
+    """The place the sentence names, resolved as the place stage would (None if it names none)."""
+    at = sentence.find(name)
+    if at < 0:
+        return None
+    lat, lon, country = _POINTS.get(name, (None, None, None))
+    return Place(name, offset + at, offset + at + len(name), None, lat, lon, country, 0.9)
 
 
 def synthetic_event(article_id: str, index: int, sentence: str, code: str, source: str,
