@@ -38,7 +38,7 @@ if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
 
 import forewarn.cluster as fc  # noqa: E402
-from forewarn.cluster import update_clusters  # noqa: E402
+from forewarn.cluster import ClusterSettings, update_clusters  # noqa: E402
 from forewarn.cluster.bulk import load_documents  # noqa: E402
 from forewarn.store import Store  # noqa: E402
 from forewarn.warn import WarnSettings, compute_warnings  # noqa: E402
@@ -196,7 +196,8 @@ def dense(sc: Scenario) -> Scenario:
                    uncounted_rate=sc.uncounted_rate * factor / 2)
 
 
-def bench_replay(seeds: list[int], busy: bool = False, settings: WarnSettings | None = None) -> dict:
+def bench_replay(seeds: list[int], busy: bool = False, settings: WarnSettings | None = None,
+                 cluster: ClusterSettings | None = None) -> dict:
     """Replay default_scenario (or its dense variant) day by day: the first day the planned
     escalation is warned (its onset on or after the true one), and every other warning."""
     rows = []
@@ -211,7 +212,7 @@ def bench_replay(seeds: list[int], busy: bool = False, settings: WarnSettings | 
         with Store(":memory:") as store:
             for day in sorted(by_day):
                 store.add_documents_bulk(by_day[day])
-                update_clusters(store)
+                update_clusters(store, cluster)
                 for w in compute_warnings(store, day, settings, evidence=False):
                     key = (w.kind, w.source_country, w.target_country)
                     if key == ("escalation", onset.source, onset.target) and w.onset >= onset.day:
@@ -238,6 +239,10 @@ def main() -> None:
     ap.add_argument("--skip-scale", action="store_true")
     ap.add_argument("--seeds", type=int, nargs="*", default=[3, 7, 11, 13, 17])
     ap.add_argument("--json", type=Path, help="Also write the report here.")
+    ap.add_argument("--max-place-km", type=float, default=ClusterSettings.max_place_km,
+                    help="Clustering: town-level places farther apart are different events "
+                         "(inf: places ignored, as before they were used).")
+    ap.add_argument("--skip-default", action="store_true", help="Replay only the dense stream.")
     args = ap.parse_args()
     report = {}
     if not args.skip_scale:
@@ -251,8 +256,10 @@ def main() -> None:
             report["voa"] = bench_voa(args.voa)
         else:
             print(f"VOA corpus not found at {args.voa}; skipped", file=sys.stderr)
-    report["synthetic_replay"] = bench_replay(args.seeds)
-    report["synthetic_replay_dense"] = bench_replay(args.seeds, busy=True)
+    cluster = ClusterSettings(max_place_km=args.max_place_km)
+    if not args.skip_default:
+        report["synthetic_replay"] = bench_replay(args.seeds, cluster=cluster)
+    report["synthetic_replay_dense"] = bench_replay(args.seeds, busy=True, cluster=cluster)
     if args.json:
         args.json.write_text(json.dumps(report, indent=2), encoding="utf-8")
 
