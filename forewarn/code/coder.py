@@ -364,39 +364,52 @@ STATEMENT_VERBS = frozenset({"say", "state", "express", "announce", "declare", "
                              "emphasize", "emphasise", "affirm", "confirm", "claim", "suggest", "write"})
 
 
-def sentence_code(span, patterns: Patterns | None = None) -> str | None:
-    """The CAMEO code the lexicon gives a sentence, ignoring who did it.
-
-    The coder proper needs a resolved source to code an event; this reads only the verbs
-    (main clause first, then the clauses below it, breadth first), as a sentence-level
-    classifier for sentences whose actors the resolver cannot name ("a car bomb killed
-    ..."). A sentence headed by a statement verb with nothing more specific is a
-    statement (010), or a demand (100) when what was said is that someone "must" act.
-    Intent, refusal and demand frames recode the verb found (``stance.reframe``). None
-    when no verb or noun of the lexicon appears.
-    """
+def lexicon_trigger(span, patterns: Patterns | None = None):
+    """The token the lexicon reads a sentence's code from: the first verb with a matching
+    pattern or noun trigger (main clause first, then the clauses below it, breadth first),
+    else the first statement verb; None when the sentence has none."""
     patterns = patterns or load_patterns()
-    root = span.root
-    queue, seen, statement = [root], set(), None
+    queue, seen, statement = [span.root], set(), None
     while queue:
         tok = queue.pop(0)
         if tok.i in seen:
             continue
         seen.add(tok.i)
         lemma = tok.lemma_.lower()
-        if tok.pos_ in ("VERB", "AUX") and lemma in patterns.verbs:
-            pattern = match_verb(patterns, lemma, _context(tok))
-            if pattern is not None:
-                return reframe(pattern.code, tok, event_modality(tok, pattern.kind))[0]
+        if tok.pos_ in ("VERB", "AUX") and lemma in patterns.verbs \
+                and match_verb(patterns, lemma, _context(tok)) is not None:
+            return tok
         if tok.pos_ == "NOUN" and lemma in patterns.nouns:
-            return patterns.nouns[lemma]
+            return tok
         if statement is None and lemma in STATEMENT_VERBS and tok.pos_ in ("VERB", "AUX"):
-            # "said the government must ensure security": a demand (100), not a statement
-            statement = "100" if any(c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ == "must"
-                                                                for a in c.children)
-                                     for c in tok.children) else "010"
+            statement = tok
         queue.extend(c for c in tok.children if c.dep_ not in ("punct", "det", "case"))
     return statement
+
+
+def sentence_code(span, patterns: Patterns | None = None) -> str | None:
+    """The CAMEO code the lexicon gives a sentence, ignoring who did it.
+
+    The coder proper needs a resolved source to code an event; this reads only the verbs
+    (``lexicon_trigger``), as a sentence-level classifier for sentences whose actors the
+    resolver cannot name ("a car bomb killed ..."). A sentence headed by a statement verb
+    with nothing more specific is a statement (010), or a demand (100) when what was said
+    is that someone "must" act. Intent, refusal and demand frames recode the verb found
+    (``stance.reframe``). None when no verb or noun of the lexicon appears.
+    """
+    patterns = patterns or load_patterns()
+    tok = lexicon_trigger(span, patterns)
+    if tok is None:
+        return None
+    lemma = tok.lemma_.lower()
+    pattern = match_verb(patterns, lemma, _context(tok)) if tok.pos_ in ("VERB", "AUX") else None
+    if pattern is not None:
+        return reframe(pattern.code, tok, event_modality(tok, pattern.kind))[0]
+    if tok.pos_ == "NOUN":
+        return patterns.nouns[lemma]
+    # "said the government must ensure security": a demand (100), not a statement
+    return "100" if any(c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ == "must" for a in c.children)
+                        for c in tok.children) else "010"
 
 
 def country_adjectives(knowledge) -> dict[str, str]:

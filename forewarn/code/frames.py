@@ -8,8 +8,7 @@ target, or the agent and patient of the verb that the lexicon alone finds in a s
 """
 from __future__ import annotations
 
-from .coder import STATEMENT_VERBS, _context
-from .patterns import Patterns, load_patterns, match_verb
+from .coder import lexicon_trigger  # noqa: F401  (re-exported: the trigger whose frame is read)
 from .roles import TARGET_PREPS, subject_of
 
 # objects that are a clause's stand-in, not a participant: "said it", "did so"
@@ -24,29 +23,6 @@ _AMOUNTS = frozenset({"MONEY", "QUANTITY", "PERCENT", "CARDINAL"})
 _SUPPORT_PREPS = frozenset({"for", "about", "over", "regarding", "at", "into"})
 _ACT_PREPS = frozenset({"on", "upon", "against", "to", "toward", "towards"})
 _HEADS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
-
-
-def lexicon_trigger(span, patterns: Patterns | None = None):
-    """The token that ``sentence_code`` reads its code from: the first verb of the lexicon
-    (main clause first, then the clauses below, breadth first) or noun trigger, else the
-    first statement verb; None when the sentence has none."""
-    patterns = patterns or load_patterns()
-    queue, seen, statement = [span.root], set(), None
-    while queue:
-        tok = queue.pop(0)
-        if tok.i in seen:
-            continue
-        seen.add(tok.i)
-        lemma = tok.lemma_.lower()
-        if tok.pos_ in ("VERB", "AUX") and lemma in patterns.verbs \
-                and match_verb(patterns, lemma, _context(tok)) is not None:
-            return tok
-        if tok.pos_ == "NOUN" and lemma in patterns.nouns:
-            return tok
-        if statement is None and lemma in STATEMENT_VERBS and tok.pos_ in ("VERB", "AUX"):
-            statement = tok
-        queue.extend(c for c in tok.children if c.dep_ not in ("punct", "det", "case"))
-    return statement
 
 
 def agent(trigger):
