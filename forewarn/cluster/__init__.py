@@ -4,7 +4,9 @@ Two mentions join when they share a ``ClusterKey`` (first source and first targe
 country and sector, PLOVER category or CAMEO root, counted or not), their dates are
 compatible (the new mention's range, widened by ``window_days``, meets the cluster's
 anchor range) and their evidence is similar (token Jaccard >= ``min_similarity`` against
-any of the cluster's first signatures) and their places do not differ: a mention whose
+any of the cluster's first signatures; with two or more candidate clusters, each token
+weighs its IDF over the mention and them, so the words every report of the dyad shares
+count less than a town, a weapon or a toll) and their places do not differ: a mention whose
 event place is a town-level point more than ``max_place_km`` from every point the cluster's
 mentions named is another event (two attacks on one front on one day are two events, even
 told in the same words; a toll that grew or a reworded sentence still join). The place
@@ -59,6 +61,7 @@ class ClusterSettings:
     min_similarity: float = 0.3     # token Jaccard of evidence sentences
     max_signatures: int = 3         # evidence token sets kept per cluster for comparison
     max_place_km: float = 50.0      # town-level event places farther apart are different events
+    idf: bool = True                # weigh tokens by IDF over the mention and its candidates
 
 
 @dataclass
@@ -129,14 +132,33 @@ def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
-def similarity(a: frozenset[str], b: frozenset[str]) -> float:
-    """Jaccard similarity of two token sets (0 when both are empty); place markers are not words."""
+def _idf(tokens: frozenset[str], clusters) -> Callable[[str], float]:
+    """Smoothed inverse document frequency of tokens over a mention and its candidate
+    clusters (each cluster's signatures as one document): words every report of the dyad
+    uses (its names, the wire's stock phrases) weigh little, a town, a weapon or a toll
+    that few of them name weighs much."""
+    docs = [tokens, *(frozenset().union(*c.signatures) for c in clusters)]
+    df: dict[str, int] = {}
+    for d in docs:
+        for t in d:
+            df[t] = df.get(t, 0) + 1
+    n = len(docs)
+    return lambda t: math.log((n + 1) / (df.get(t, 0) + 1)) + 1.0
+
+
+def similarity(a: frozenset[str], b: frozenset[str],
+               weight: Callable[[str], float] | None = None) -> float:
+    """Jaccard similarity of two token sets (0 when both are empty), each token weighing
+    ``weight(token)`` when given; place markers are not words."""
     if any(t.startswith(_MARK) for t in a):
         a = frozenset(t for t in a if not t.startswith(_MARK))
     if any(t.startswith(_MARK) for t in b):
         b = frozenset(t for t in b if not t.startswith(_MARK))
     if not a or not b:
         return 0.0
+    if weight is not None:
+        union = sum(weight(t) for t in a | b)
+        return sum(weight(t) for t in a & b) / union if union else 0.0
     inter = len(a & b)
     return inter / (len(a) + len(b) - inter)
 
@@ -228,13 +250,13 @@ def cluster_batch(pending: Sequence[StoredEvent], candidates_of: Candidates, set
         for cid in by_key.get(key, ()):
             candidates[cid] = new[cid]
         best, best_rank = None, (0.0, 0)
-        for cid, cluster in candidates.items():
-            if not _compatible(cluster, lo, hi, window):
-                continue
+        near = {cid: c for cid, c in candidates.items() if _compatible(c, lo, hi, window)}
+        weight = _idf(tokens, near.values()) if settings.idf and len(near) > 1 else None
+        for cid, cluster in near.items():
             if point is not None and (seen := _points(cluster.signatures)) and \
                     all(_km(point, p) > settings.max_place_km for p in seen):
                 continue                                  # somewhere else: another event
-            score = max((similarity(tokens, s) for s in cluster.signatures), default=0.0)
+            score = max((similarity(tokens, s, weight) for s in cluster.signatures), default=0.0)
             same_deed = (event.article_id in members.get(cid, ()) and cluster.day == lo
                          and cluster.cameo_code == event.cameo.code
                          and not _other_numbers(numbers, cluster.signatures))

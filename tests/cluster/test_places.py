@@ -72,3 +72,25 @@ def test_one_article_repeating_a_deed_in_other_words_is_one_event(mem):
         ("Russian shelling killed 4 people in the city on Monday", None),
         ("The attack, which killed 4, drew condemnation", None)]))
     assert mem.count_clusters() == 1
+
+
+WIRE = "Russian forces shelled Ukrainian positions near the front, {d}, officials said on Monday"
+
+
+def test_stock_words_weigh_less_than_the_details_that_set_strikes_apart():
+    from forewarn.cluster import _idf, evidence_tokens
+    from forewarn.models import Cluster, ClusterKey
+    key = ClusterKey("RUS", "MIL", "UKR", "GOV", "ASSAULT", True)
+    details = ("killing 7 people with glide bombs", "wounding 23 civilians with mortars",
+               "damaging 40 buildings with drones", "killing 2 soldiers with howitzers")
+    pool = [Cluster(f"c{i}", key, "190", "19", 4, -10.0, None, D, D, D, D,
+                    signatures=(evidence_tokens(WIRE.format(d=d)),)) for i, d in enumerate(details)]
+    other = evidence_tokens(WIRE.format(d="wounding 9 children with cruise missiles"))
+    same = evidence_tokens(WIRE.format(d=details[0]).replace("shelled", "pounded"))
+    first = pool[0].signatures[0]
+    drop = {}
+    for name, mention in (("other", other), ("same", same)):
+        weighted = similarity(mention, first, _idf(mention, pool))
+        drop[name] = similarity(mention, first) - weighted
+    assert drop["other"] > drop["same"]             # another deed loses more than the same one
+    assert similarity(same, first, _idf(same, pool)) > 0.6
