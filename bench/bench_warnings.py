@@ -242,6 +242,7 @@ def main() -> None:
     ap.add_argument("--max-place-km", type=float, default=ClusterSettings.max_place_km,
                     help="Clustering: town-level places farther apart are different events "
                          "(inf: places ignored, as before they were used).")
+    ap.add_argument("--no-idf", action="store_true", help="Clustering: raw token Jaccard, no IDF weights.")
     ap.add_argument("--skip-default", action="store_true", help="Replay only the dense stream.")
     args = ap.parse_args()
     report = {}
@@ -256,7 +257,7 @@ def main() -> None:
             report["voa"] = bench_voa(args.voa)
         else:
             print(f"VOA corpus not found at {args.voa}; skipped", file=sys.stderr)
-    cluster = ClusterSettings(max_place_km=args.max_place_km)
+    cluster = ClusterSettings(max_place_km=args.max_place_km, idf=not args.no_idf)
     if not args.skip_default:
         report["synthetic_replay"] = bench_replay(args.seeds, cluster=cluster)
     report["synthetic_replay_dense"] = bench_replay(args.seeds, busy=True, cluster=cluster)
