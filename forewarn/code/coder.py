@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
+import re
 from collections.abc import Sequence
 
 from ..attribute import find_reported_by
@@ -29,6 +30,12 @@ log = logging.getLogger(__name__)
 CODER_NAME = "forewarn-rules"
 CODER_VERSION = "0.1.0"
 HISTORICAL_AFTER = dt.timedelta(days=14)
+# a clause dated only as "later" than the narrative before it inherits that narrative's date
+# when it is an explicit year this far back, from a sentence at most ANCHOR_REACH before
+FAR_PAST = dt.timedelta(days=365)
+ANCHOR_REACH = 3
+SEQUEL_WORDS = frozenset({"later", "afterward", "afterwards", "thereafter", "subsequently"})
+_YEAR = re.compile(r"\b1[0-9]{3}\b|\b20[0-9]{2}\b")
 HOSTILE_CUES = frozenset({"threaten", "threatening", "threat", "aggression", "aggressive", "attack",
                           "war", "provocation", "provoke", "invade", "invasion", "kill", "terror",
                           "terrorist", "escalate", "escalation", "violate", "bomb", "shell", "assault",
@@ -142,7 +149,7 @@ class EventCoder:
                 and not attributive:
             # an adjectival participle ("the visiting minister") describes, it does not report;
             # a "verb" in a noun's position ("last year's protests") is a mis-tagged noun
-            if lemma in self.patterns.verbs:
+            if lemma in self.patterns.verbs and not embedded_question(tok):
                 event = self._code_verb(tok, lemma, sent)
                 if event:
                     out.append(event)
@@ -194,7 +201,10 @@ class EventCoder:
         its border with Ukraine"), which a speech act must not ("condemned violence against
         civilians" does not condemn the civilians)."""
         subj, passive = subject_of(verb)
-        source = self.roles.actors_of(subj) if subj is not None else []
+        if subj is not None and verb.dep_ == "acl" and subj.i == verb.head.i:
+            source = self.roles.holders_of(subj)    # "an accord among A and B supporting C"
+        else:
+            source = self.roles.actors_of(subj) if subj is not None else []
         heads = object_heads(verb)
         if reach:
             # "threatened to use force against North Korea": the target sits in the controlled verb
@@ -331,10 +341,32 @@ class EventCoder:
                 below.append(d)     # "launched an operation to flush them out in 2015"
         if own or below or above:
             return min(own or below or above, key=lambda d: abs(d.start - trigger.idx))
+        anchor = self._narrative_anchor(trigger, sent)
+        if anchor is not None:
+            return anchor
         if quote is not None and quote.date is not None and quote.date.value is not None:
             return quote.date
         return DateRef(text=None, value=self.published, granularity="day" if self.published else "unknown",
                        resolved_from="publication")
+
+    def _narrative_anchor(self, trigger, sent: _Sentence) -> DateRef | None:
+        """"In June 1950, ... Several months later, North Korea invaded": a clause dated only
+        relative to what came before ("later", "the following year") takes the explicit,
+        long-past date of the nearest sentence before it (at most ``ANCHOR_REACH`` back)."""
+        if sent.dates or self.published is None or not _relative_to_before(trigger, sent.span):
+            return None
+        before = [d for d in self.dates if d.start is not None and d.value is not None
+                  and d.resolved_from == "text" and d.start < sent.span.start_char]
+        sents = list(self.doc.sents)
+        earliest = sents[max(0, sent.index - ANCHOR_REACH)].start_char
+        near = [d for d in before if d.start >= earliest]
+        if not near:
+            return None
+        anchor = max(near, key=lambda d: d.start)
+        if not _YEAR.search(anchor.text or "") or self.published - (anchor.end or anchor.value) < FAR_PAST:
+            return None
+        return DateRef(text=anchor.text, value=anchor.value, end=anchor.end, granularity=anchor.granularity,
+                       start=anchor.start, resolved_from="sentence")
 
     def _is_historical(self, date: DateRef, background: bool) -> bool:
         if self.published is None or date.value is None:
@@ -357,6 +389,45 @@ def code_events(doc, article: Article, actors: Sequence[Actor], quotes: Sequence
     patterns = patterns or load_patterns()
     coder = coder or Coder(CODER_NAME, CODER_VERSION, patterns.version)
     return EventCoder(doc, article, actors, quotes, dates, patterns, coder, adjectives, places).code()
+
+
+def _relative_to_before(trigger, span) -> bool:
+    """Whether the trigger's clause is dated as a sequel to what came before: an adverb "later",
+    "afterwards" ("Two months later, X invaded") or "the following year", on the trigger or a
+    verb above it, in front of that verb."""
+    heads = [trigger, *trigger.ancestors]
+    for head in heads:
+        for c in head.children:
+            if c.i > head.i or c.dep_ not in ("advmod", "npadvmod", "prep"):
+                continue
+            if c.lower_ in SEQUEL_WORDS and c.dep_ == "advmod":
+                return True
+            if c.dep_ == "npadvmod" and any(a.lower_ in ("following", "next") for a in c.children) \
+                    and c.lemma_.lower() in ("year", "month", "week", "day", "spring", "summer", "autumn",
+                                             "winter", "fall"):
+                return True
+            if c.dep_ == "advmod" and c.lower_ == "after" and any(t.lower_ == "later" for t in c.subtree):
+                return True
+    return False
+
+
+# verbs whose "if" clause is an embedded question ("asked him if he agreed"), not a condition
+QUESTIONING = frozenset({"ask", "wonder", "question", "inquire", "enquire", "query", "know", "check",
+                         "decide", "doubt", "see"})
+
+
+def embedded_question(verb) -> bool:
+    """Whether ``verb`` heads (or is conjoined in) an embedded yes/no question, "asked X if/whether
+    he agreed", "unclear whether Y will sign": the question is asked, the act is not asserted."""
+    head = verb
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head
+    marks = {c.lower_ for c in head.children if c.dep_ == "mark"}
+    if "whether" in marks:
+        return head.dep_ in ("ccomp", "advcl", "csubj", "pcomp", "xcomp", "acl")
+    if "if" in marks and head.dep_ in ("ccomp", "advcl"):
+        return head.head.lemma_.lower() in QUESTIONING
+    return False
 
 
 STATEMENT_VERBS = frozenset({"say", "state", "express", "announce", "declare", "note", "add", "stress",

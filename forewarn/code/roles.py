@@ -37,6 +37,9 @@ GROUP_SECTORS = {
     **dict.fromkeys(("refugee", "migrant", "asylum-seeker"), "REF"),
 }
 LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "from", "across", "throughout"})
+# prepositions naming a thing's parties or topic, not its owner: "an agreement among A and B",
+# "a plan for C", "talks with D"
+PARTIES = frozenset({"among", "amongst", "between", "with", "for", "on", "about", "over", "to", "against"})
 CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "parataxis"})
 
 
@@ -166,6 +169,23 @@ class Roles:
                 return Actor(text=span.text, start=span.start_char, end=span.end_char, country=country,
                              sector=sector)
         return None
+
+    def holders_of(self, tok) -> list[Actor]:
+        """Like ``actors_of``, but an actor nested in the phrase counts only as its owner
+        ("Kenya's plan", "a plan of Kenya"), never as one of its parties or its topic: "an
+        agreement among Kenya and Somalia supporting refugees" is not Kenya supporting them."""
+        out = []
+        for t in [tok, *tok.conjuncts]:
+            actor = next((self.by_token[c.i] for c in t.children if c.dep_ == "appos" and c.i in self.by_token),
+                         None)
+            if actor is None and (t.i in self.by_token or t.pos_ == "PRON" or t.tag_ in ("PRP", "PRP$")):
+                actor = self.actor_of(t)
+            if actor is None:
+                actor = next((self.by_token[s.i] for s in self._phrase(t, skip_preps=LOCATIVE | PARTIES)
+                              if s.i in self.by_token), None) or self._demonym_group(t)
+            if actor and actor not in out:
+                out.append(actor)
+        return out
 
     def actors_of(self, tok) -> list[Actor]:
         """The actor of ``tok`` and of each conjunct ("Belarus or Russia")."""

@@ -318,3 +318,55 @@ def test_returning_fire_is_fighting_not_returning_things():
     from forewarn.pipeline import code_article
     doc = code_article("Armenian units returned fire on Azerbaijani positions.", published=dt.date(2024, 5, 14))
     assert [e.cameo.root for e in doc.events] == ["19"]
+
+
+# --- claims, questions and descriptions that are not acts ----------------------------
+def test_quoted_present_tense_charge_with_appositive_is_a_claim():
+    # the attribution follows the quote; the accused carries an insulting apposition
+    text = ('"Iran, the ruthless rogue state, bombs the villages of Kurdistan every week," '
+            'Armenian Prime Minister Nikol Pashinyan said.')
+    accusation = the_event(text, "11")
+    assert (countries(accusation.source), countries(accusation.target)) == (["ARM"], ["IRN"])
+    # the charged act itself is only the speaker's claim
+    assert all(e.modality.claimed_by for e in coded(text).events if e.cameo.root != "11")
+
+
+@pytest.mark.parametrize("text", [
+    "Reporters asked German Chancellor Olaf Scholz whether he supported Ukraine.",
+    "A Chinese judge asked Japanese Prime Minister Fumio Kishida if he agreed with the proposal.",
+    "Olaf Scholz wondered whether France would support Ukraine.",
+])
+def test_embedded_yes_no_question_is_not_an_act(text):
+    assert not [e for e in coded(text).events if e.cameo.root in ("03", "05", "06")]
+
+
+def test_conditional_if_clause_still_codes_its_main_act():
+    assert the_event("Russia will attack Ukraine if Ukraine joins NATO.", "19")
+
+
+def test_participle_on_an_agreement_takes_no_party_as_its_source():
+    # the accord supports Somalia; its parties are not the subject of "supporting"
+    text = "A 2019 accord between Kenya and Ethiopia supporting Somalia was signed."
+    assert not events_with_root(text, "05")
+    # an owner still is: "Kenya's plan supporting Somalia"
+    assert countries(the_event("Kenya's plan supporting Somalia was signed.", "05").source) == ["KEN"]
+
+
+# --- background narrative: "later" dates a clause from the sentence before -----------
+@pytest.mark.parametrize("text, root, year", [
+    ("In March 1962, the envoy said the islands were not worth a war. A few months later, "
+     "Argentina attacked Chile.", "19", 1962),
+    ("In 1971 the two leaders met in secret. The following year, Chile attacked Argentina.", "19", 1971),
+])
+def test_later_clause_inherits_an_explicit_past_anchor(text, root, year):
+    event = the_event(text, root)
+    assert event.date.value.year == year and event.modality.historical
+
+
+@pytest.mark.parametrize("text", [
+    # a recent anchor is no background history; a sentence without "later" is not anchored
+    "On Monday the envoy spoke. Two days later, China attacked Japan.",
+    "In 1971 the two leaders met in secret. Chile attacked Argentina.",
+])
+def test_no_anchor_without_sequel_adverb_or_far_past_year(text):
+    assert the_event(text, "19").date.resolved_from == "publication"
