@@ -118,6 +118,13 @@ class Roles:
     def _reporter(self, tok) -> Actor | None:
         """"The UNHCR said it was ready": a pronoun subject of a reported clause is the reporter."""
         clause = tok.head
+        if tok.dep_ in ("nsubj", "nsubjpass") and clause.dep_ in ("ccomp", "advcl") \
+                and any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in clause.children):
+            # "asked the minister whether he agreed": the one asked, never the one asking
+            asked = next((c for c in clause.head.children if c.dep_ in ("dobj", "dative")), None)
+            if asked is not None and clause.head.lemma_.lower() in ("ask", "question", "press", "query"):
+                actor = self.actor_of(asked)
+                return actor if actor is not None and (actor.country or actor.kb_id) else None
         if tok.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "ccomp" or clause.head.pos_ not in ("VERB", "AUX"):
             return None
         subj = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)

@@ -370,3 +370,18 @@ def test_later_clause_inherits_an_explicit_past_anchor(text, root, year):
 ])
 def test_no_anchor_without_sequel_adverb_or_far_past_year(text):
     assert the_event(text, "19").date.resolved_from == "publication"
+
+
+@pytest.mark.parametrize("text", [
+    "A Chinese judge asked Japanese Prime Minister Fumio Kishida if he agreed with the proposal.",
+    "A Chinese judge asked Japanese Prime Minister Fumio Kishida whether he accepted the terms.",
+])
+def test_pronoun_in_embedded_question_is_the_one_asked(text):
+    from forewarn.annotate import annotate_many
+    from forewarn.code.roles import Roles
+    from forewarn.settings import load_settings
+    document = coded(text)
+    doc = next(iter(annotate_many([document.article.text], load_settings().model, 1)))
+    he = next(t for t in doc if t.lower_ == "he")
+    actor = Roles(doc, document.actors, document.quotes, {}).resolve_pronoun(he)
+    assert actor is not None and actor.country == "JPN"
