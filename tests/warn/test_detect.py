@@ -99,7 +99,7 @@ def test_a_couple_more_heavy_events_on_a_busy_dyad_is_noise(noise, fires):
     from forewarn.warn.detect import _verdicts
 
     x, counts = _busy_series({87: 1, 88: 1, 89: 1})          # six a day, now seven
-    found = _verdicts(x, counts, dt.date(2024, 1, 1), 0, 85, WarnSettings(count_noise=noise))
+    found = _verdicts(x, counts, dt.date(2024, 1, 1), 0, 85, WarnSettings(count_noise=noise, tail_alpha=0.0))
     assert bool(found[0]) is fires
 
 
@@ -107,5 +107,41 @@ def test_a_busy_dyad_still_warns_when_its_level_triples():
     from forewarn.warn.detect import _verdicts
 
     x, counts = _busy_series({87: 5, 88: 5, 89: 5})          # six a day, now twenty-one
+    [days] = _verdicts(x, counts, dt.date(2024, 1, 1), 0, 85, WarnSettings())
+    assert days and days[-1].day == dt.date(2024, 1, 1) + dt.timedelta(days=89)
+
+
+def test_the_poisson_tail_matches_the_sum_of_the_probabilities():
+    import math
+
+    from forewarn.warn.detect import _poisson_tail
+
+    for n, mu in ((3, 2.0), (6, 1.5), (10, 3.0), (4, 0.5), (140, 100.0)):
+        exact = 1 - math.fsum(math.exp(i * math.log(mu) - mu - math.lgamma(i + 1)) for i in range(n))
+        assert _poisson_tail(n, mu) == pytest.approx(exact, rel=1e-6)
+    assert _poisson_tail(1, 2.0) == 1.0 and _poisson_tail(3, 0.0) == 0.0
+
+
+def _sparse_series(extra: dict[int, int], days: int = 90, weight: float = 6.0):
+    """A quiet dyad: one event (``weight``) every third day, ``extra`` more on some days."""
+    import numpy as np
+
+    counts = np.array([[(1 if i % 3 == 0 else 0) + extra.get(i, 0) for i in range(days)]], dtype=float)
+    return counts * weight, counts
+
+
+@pytest.mark.parametrize("alpha, fires", [(0.0, True), (0.01, False)])
+def test_a_few_extra_events_on_a_quiet_dyad_are_noise_under_the_poisson_tail(alpha, fires):
+    from forewarn.warn.detect import _verdicts
+
+    x, counts = _sparse_series({88: 2, 89: 2})                # one a window, now five
+    found = _verdicts(x, counts, dt.date(2024, 1, 1), 0, 85, WarnSettings(tail_alpha=alpha))
+    assert bool(found[0]) is fires
+
+
+def test_a_quiet_dyad_still_warns_when_events_pile_up():
+    from forewarn.warn.detect import _verdicts
+
+    x, counts = _sparse_series({87: 3, 88: 3, 89: 3})         # one a window, now ten
     [days] = _verdicts(x, counts, dt.date(2024, 1, 1), 0, 85, WarnSettings())
     assert days and days[-1].day == dt.date(2024, 1, 1) + dt.timedelta(days=89)
