@@ -20,8 +20,8 @@ For each directed dyad active near ``as_of`` and each day t of the last ``lookba
 * persistence: r_{t - window}, the no-change forecast for this window.
 
 Day t fires when r_t > m + k * s, r_t - m >= ``min_excess``, r_t beats the persistence
-forecast by at least k * s (the rise is new, not a level already there), r_t is improbable
-as a count (below), and it is
+forecast by at least k * s (the rise is new, not a level already there), with
+``tail_alpha`` set r_t is improbable as a count (below), and it is
 confirmed: the window's clusters that at least ``min_sources`` distinct outlets report
 break out on their own (above the threshold and ``min_excess`` over the median). A warning
 is the latest episode of firing days no more than a window apart, current when its last
@@ -29,13 +29,13 @@ day is within the lookback (onset = its first day, traced up to ``episode_days``
 severity grows with
 (r_t - m) / s: moderate below 2k, high below 4k, severe above.
 
-The count test: m + k * s reads the window sum as if it were normal, but a quiet dyad's
-window holds one or two events, and a Poisson count that small is skewed: four or five
+The count test (off by default; bench/README.md has its replays): m + k * s reads the
+window sum as if it were normal, but a quiet dyad's window holds one or two events, and a Poisson count that small is skewed: four or five
 events where one is usual clear 1 + 3 * 1 yet happen once in 50 to 300 windows, so quiet
 dyads warn on chance bursts of ordinary visits and accords. Counted in units of
 phi = count_noise^2 * w (the quasi-Poisson count whose variance the count-noise term
-assumes), r_t / phi must have a Poisson upper tail below ``tail_alpha`` (a one-sided 1 %
-test) under the baseline mean / phi. For busy dyads the normal threshold is the stricter
+assumes), r_t / phi must have a Poisson upper tail below ``tail_alpha`` (0.01: a one-sided
+1 % test) under the baseline mean / phi. For busy dyads the normal threshold is the stricter
 of the two (its Poisson tail is about 0.2 %); the count test only bites where counts are
 small.
 """
@@ -69,7 +69,7 @@ class WarnSettings:
     count_noise: float = 1.25           # weight of the count-noise scale (0: MAD alone)
     min_excess: float = 20.0
     min_sources: int = 2
-    tail_alpha: float = 0.01            # quasi-Poisson upper tail a window must get below (0: off)
+    tail_alpha: float = 0.0             # quasi-Poisson upper tail a window must get below (0: off)
     lookback_days: int = 7
     episode_days: int = 21              # how far back an ongoing warning's onset is traced
     volume_clamp: tuple[float, float] = (0.5, 2.0)

@@ -143,5 +143,5 @@ def test_a_quiet_dyad_still_warns_when_events_pile_up():
     from forewarn.warn.detect import _verdicts
 
     x, counts = _sparse_series({87: 3, 88: 3, 89: 3})         # one a window, now ten
-    [days] = _verdicts(x, counts, dt.date(2024, 1, 1), 0, 85, WarnSettings())
+    [days] = _verdicts(x, counts, dt.date(2024, 1, 1), 0, 85, WarnSettings(tail_alpha=0.01))
     assert days and days[-1].day == dt.date(2024, 1, 1) + dt.timedelta(days=89)
