@@ -151,27 +151,13 @@ class Store:
         article id already in the store is left exactly as it is.
         """
         article_id = doc.article.article_id
-        for event in doc.events:
-            if event.article_id != article_id:
-                raise StoreError(
-                    f"event {event.event_id} belongs to article {event.article_id}, not to "
-                    f"{article_id} whose document carries it; nothing was stored")
-        with self._db(f"store article {article_id}") as conn:
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                if _exists(conn, article_id):
-                    conn.execute("ROLLBACK")
-                    log.debug("article %s is already stored; skipped", article_id)
-                    return False
-                _insert_document(conn, doc)
-                conn.execute("COMMIT")
-            except BaseException as e:
-                with contextlib.suppress(sqlite3.Error):
-                    conn.execute("ROLLBACK")
-                if isinstance(e, (ValueError, TypeError)):
-                    raise StoreError(f"could not store article {article_id}: {e}; "
-                                     "nothing of it was stored") from e
-                raise
+        _check_events(doc)
+        with self._db(f"store article {article_id}") as conn, \
+                _write(conn, f"could not store article {article_id}", "nothing of it was stored"):
+            if _exists(conn, article_id):
+                log.debug("article %s is already stored; skipped", article_id)
+                return False
+            _insert_document(conn, doc)
         log.debug("stored article %s with %d events", article_id, len(doc.events))
         return True
 
@@ -187,30 +173,17 @@ class Store:
         only faster (for bulk loads such as benchmark stores). All or nothing.
         """
         for doc in docs:
-            for event in doc.events:
-                if event.article_id != doc.article.article_id:
-                    raise StoreError(
-                        f"event {event.event_id} belongs to article {event.article_id}, not to "
-                        f"{doc.article.article_id} whose document carries it; nothing was stored")
-        with self._db(f"store {len(docs)} articles") as conn:
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                seen: set[str] = set()
-                new = []
-                for doc in docs:
-                    aid = doc.article.article_id
-                    if aid not in seen and not _exists(conn, aid):
-                        new.append(doc)
-                    seen.add(aid)
-                _insert_documents(conn, new)
-                conn.execute("COMMIT")
-            except BaseException as e:
-                with contextlib.suppress(sqlite3.Error):
-                    conn.execute("ROLLBACK")
-                if isinstance(e, (ValueError, TypeError)):
-                    raise StoreError(f"could not store {len(docs)} articles: {e}; none of them "
-                                     "was stored") from e
-                raise
+            _check_events(doc)
+        with self._db(f"store {len(docs)} articles") as conn, \
+                _write(conn, f"could not store {len(docs)} articles", "none of them was stored"):
+            seen: set[str] = set()
+            new = []
+            for doc in docs:
+                aid = doc.article.article_id
+                if aid not in seen and not _exists(conn, aid):
+                    new.append(doc)
+                seen.add(aid)
+            _insert_documents(conn, new)
         log.debug("stored %d articles in bulk", len(new))
         return new
 
@@ -447,6 +420,32 @@ class Store:
 
 
 # -- inserting one document (inside the caller's transaction) ----------------------------
+
+def _check_events(doc: Document) -> None:
+    """Refuse a document carrying an event of another article (before anything is written)."""
+    for event in doc.events:
+        if event.article_id != doc.article.article_id:
+            raise StoreError(
+                f"event {event.event_id} belongs to article {event.article_id}, not to "
+                f"{doc.article.article_id} whose document carries it; nothing was stored")
+
+
+@contextlib.contextmanager
+def _write(conn: sqlite3.Connection, failure: str, consequence: str) -> Iterator[None]:
+    """One write transaction: committed when the block ends (a return included), rolled
+    back on any error; bad data (ValueError, TypeError) becomes a StoreError saying
+    ``failure: error; consequence``."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+        conn.execute("COMMIT")
+    except BaseException as e:
+        with contextlib.suppress(sqlite3.Error):
+            conn.execute("ROLLBACK")
+        if isinstance(e, (ValueError, TypeError)):
+            raise StoreError(f"{failure}: {e}; {consequence}") from e
+        raise
+
 
 def _exists(conn: sqlite3.Connection, article_id: str) -> bool:
     return conn.execute("SELECT 1 FROM articles WHERE article_id = ?",
