@@ -85,15 +85,17 @@ def evidence_tokens(sentence: str) -> frozenset[str]:
 _MARK = "@"                     # a signature token that is a place marker, not a word
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.cache
+def _country_names() -> frozenset[str]:
+    """Every country name and alias the actor knowledge base knows, normalised."""
+    from forewarn.resolve.actor_knowledge import load_knowledge, normalize
+    return frozenset(normalize(n) for c in load_knowledge().countries.values() for n in (c.name, *c.aliases))
+
+
 def _is_country(name: str) -> bool:
     """Whether ``name`` names a country (a place too coarse to tell two events apart)."""
-    try:
-        import pycountry
-        pycountry.countries.lookup(name)
-    except (ImportError, LookupError):
-        return False
-    return True
+    from forewarn.resolve.actor_knowledge import normalize
+    return normalize(name) in _country_names()
 
 
 def place_marker(place: Place | None) -> str | None:
