@@ -190,4 +190,4 @@ def main() -> None:
 
 
 # Commands defined in sibling modules register themselves on ``app`` when imported.
-from . import analysis, evaluate, web  # noqa: E402,F401
+from . import analysis, evaluate, knowledge, web  # noqa: E402,F401

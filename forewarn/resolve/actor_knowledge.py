@@ -32,6 +32,11 @@ SCHEMAS = {
     "sectors": ("phrase", "sector", "kind"),
     "media": ("name", "aliases", "country"),
 }
+# columns a file of that schema may add at its end
+OPTIONAL = {"people": ("office",)}
+# the offices the coverage report counts (a people row's ``office`` cell, "|"-joined when one
+# office is several, like a president who is head of state and of government)
+OFFICES = ("head_of_state", "head_of_government", "foreign_minister", "defence_minister", "military_chief")
 KINDS = ("role", "body", "group")
 # Entry kinds, strongest first: when one key names several things, the first kind wins.
 PRIORITY = ("media", "org", "person", "capital", "country", "demonym", "sector")
@@ -77,6 +82,7 @@ class Role:
     role: str
     start: dt.date | None
     end: dt.date | None
+    offices: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -206,6 +212,15 @@ def _country(value: str, where: str, known: dict[str, Country], required: bool =
     return value
 
 
+def _offices(value: str, where: str) -> tuple[str, ...]:
+    offices = tuple(o.strip() for o in value.split("|") if o.strip())
+    for o in offices:
+        if o not in OFFICES:
+            raise KnowledgeError(f"{where}: unknown office {o!r}; use one of {', '.join(OFFICES)}, "
+                                 f"joined by '|', or leave the cell empty")
+    return offices
+
+
 def _sector(value: str, where: str) -> str:
     if value not in SECTORS:
         raise KnowledgeError(f"{where}: unknown sector {value!r}; use one of {', '.join(SECTORS)}")
@@ -227,12 +242,14 @@ def _read(path: Path, b: _Builder) -> bytes:
         cells = [c.strip() for c in line.rstrip("\r\n").split("\t")]
         if schema is None:
             columns = tuple(c.lower() for c in cells)
-            schema = next((k for k, cols in SCHEMAS.items() if cols == columns), None)
+            schema = next((k for k, cols in SCHEMAS.items()
+                           if cols == columns or cols + OPTIONAL.get(k, ()) == columns), None)
             if schema is None:
                 raise KnowledgeError(
                     f"{where}: unknown column header {'|'.join(cells)!r}; the first non-comment "
                     f"line must name the columns of one of: "
-                    + "; ".join(f"{k}: {' '.join(c)}" for k, c in SCHEMAS.items()))
+                    + "; ".join(f"{k}: {' '.join(c)}" + (f" [{' '.join(OPTIONAL[k])}]" if k in OPTIONAL else "")
+                                for k, c in SCHEMAS.items()))
             continue
         if len(cells) != len(columns):
             raise KnowledgeError(f"{where}: expected {len(columns)} tab-separated columns "
@@ -273,7 +290,7 @@ class _Loaders:
         if start and end and end < start:
             raise KnowledgeError(f"{where}: end {end} is before start {start}")
         role = Role(_country(row["country"], where, b.kb.countries), _sector(row["sector"], where),
-                    row["role"], start, end)
+                    row["role"], start, end, _offices(row.get("office", ""), where))
         aliases, roles = b._raw_people.setdefault(row["name"], ([], []))
         aliases.extend(a for a in _split(row["aliases"]) if a not in aliases)
         roles.append(role)
