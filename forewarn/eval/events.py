@@ -37,6 +37,15 @@ agent and patient of the verb its lexicon code comes from (``code.frames.lexicon
 the same verb the cameo-class fallback ``sentence_code`` reads); coordinated nouns in such
 a role give a span each, as coordinated actors do. Roles the parse leaves
 empty give no span, and a sentence with no lexicon verb predicts none.
+
+*Reciprocal acts.* The gold's third role, R, marks the sides of an act they do with each
+other: a meeting or negotiation ("A met B", "A held talks with B": a span per side), and a
+cooperative act with a symmetric predicate done by coordinated doers ("A and B agreed to
+...", "the armies of A and B held joint exercises": one span for the coordination) or with
+a partner ("A signed an accord with B"). Such an act gives R spans and no S or T
+(``is_reciprocal``); a visit (visitor and host) and mediation stay directed. The gold is
+not consistent here (some meetings carry S and T instead), so R is scored beside S and T,
+and ``all`` is the micro-average over the three roles, as seqeval scores the task.
 """
 from __future__ import annotations
 
@@ -56,6 +65,7 @@ CLASSES = ("0", "1", "2", "3", "4")
 CLASS_NAMES = {"0": "statement", "1": "verbal coop", "2": "material coop", "3": "verbal conflict",
                "4": "material conflict", "none": "no event"}
 NONE = "none"
+ROLES = (("S", "source"), ("T", "target"), ("R", "reciprocal"))
 
 # CAMEO root -> PentaCode. Schrodt's PentaClass (used by Phoenix and ConfliBERT) puts root 16
 # "reduce relations" with verbal conflict: the gold set labels suspensions and sanctions 3,
@@ -223,13 +233,19 @@ def event_spans(event: Event, doc) -> dict[str, list[tuple[int, int]]]:
     return out
 
 
+_REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves"})
+
+
 def _antecedent(pronoun):
     """The subject a pronoun refers back to: "X says it will ...", "X has freed a man it
     arrested", "X has begun their assault": the nearest subject above the pronoun's clause."""
     tok = pronoun
+    # an object pronoun never means its own clause's subject ("Trump urged him": not Trump)
+    own_clause = pronoun.head.i if pronoun.dep_ in ("dobj", "iobj", "dative", "pobj") \
+        and pronoun.lower_ not in _REFLEXIVES else None
     while tok.head.i != tok.i:  # spaCy makes a new Token on each access: compare indices
         tok = tok.head
-        if tok.pos_ in ("VERB", "AUX"):
+        if tok.pos_ in ("VERB", "AUX") and tok.i != own_clause:
             subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c is not pronoun
                             and c.pos_ in _HEAD_POS and c.i < pronoun.i), None)
             if subject is not None:
@@ -264,13 +280,30 @@ def _phrase(doc, start: int, end: int, others: list[tuple[int, int]]) -> tuple[i
 
     left, right = tok.i, tok.i
     conjuncts = [c for c in tok.children if c.dep_ == "conj"]
-    for child in tok.children:
+
+    def dropped(child) -> bool:
         if child.dep_ in _DROPPED_DEPS and not (child.dep_ == "prep" and child.lower_ in _KEPT_PREPS) \
                 and not (child.dep_ == "punct" and child.i < tok.i):
-            continue
-        if child.dep_ in ("conj", "cc", "preconj") and any(holds_other(c) for c in conjuncts):
-            continue  # "The United Kingdom and France": two actors, two spans
-        left, right = min(left, child.left_edge.i), max(right, child.right_edge.i)
+            return True
+        if child.dep_ in ("cc", "preconj") and not conjuncts:
+            return True   # a stray "and" whose conjunct the parse put elsewhere
+        return child.dep_ in ("conj", "cc", "preconj") and any(holds_other(c) for c in conjuncts)
+        # ("The United Kingdom and France": two actors, two spans)
+
+    # the phrase is contiguous: it stops at the first dependent left out on either side
+    # (a comma is skipped, not a stop: "Vladimir Putin, the Russian president")
+    for child in sorted((c for c in tok.children if c.i > tok.i), key=lambda c: c.i):
+        if dropped(child):
+            if child.dep_ == "punct":
+                continue
+            break
+        right = max(right, child.right_edge.i)
+    for child in sorted((c for c in tok.children if c.i < tok.i), key=lambda c: -c.i):
+        if dropped(child):
+            if child.dep_ == "punct":
+                continue
+            break
+        left = min(left, child.left_edge.i)
     while left < right and doc[left].is_punct:
         left += 1
     while right > left and doc[right].is_punct and doc[right].text not in (")", "]"):
@@ -282,29 +315,117 @@ def _phrase(doc, start: int, end: int, others: list[tuple[int, int]]) -> tuple[i
     return (a, b) if a <= start and end <= b else (start, end)
 
 
+# CAMEO codes whose sides act with each other rather than one on the other: meet, hold
+# talks, meet at a third place, negotiate, and the intent to meet (036). Not a visit (042,
+# 043), which has a visitor and a host, nor mediation (045), whose mediator stands apart.
+_RECIPROCAL_CODES = frozenset({"036", "040", "041", "044", "046"})
+# cooperative roots where a symmetric predicate makes coordinated doers act together
+_JOINT_ROOTS = frozenset({"03", "04", "05", "06"})
+# symmetric predicates: "A and B agreed / signed / cooperate / exchanged ambassadors" means
+# each with the other (collective readings of coordinated subjects)
+_SYMMETRIC_VERBS = frozenset({"agree", "sign", "conclude", "reach", "cooperate", "collaborate", "negotiate",
+                              "talk", "meet", "reconcile", "exchange", "trade", "share", "ally", "partner",
+                              "normalize", "normalise", "restore", "establish", "upgrade", "resume", "discuss",
+                              "consult", "confer"})
+# what coordinated doers hold together: "began a joint military exercise", "staged war games"
+_JOINT_NOUNS = frozenset({"exercise", "drill", "game", "maneuver", "manoeuvre", "talk", "negotiation",
+                          "meeting", "summit", "dialogue", "patrol", "agreement", "deal", "accord", "treaty"})
+_JOINT_WORDS = frozenset({"joint", "jointly", "together", "bilateral", "mutual", "mutually"})
+_COORDINATORS = frozenset({"and", ",", ", and", "&", "as well as"})
+
+
+def is_reciprocal(code: str | None, trigger, spans: dict[str, list[tuple[int, int]]]) -> bool:
+    """Whether an act's sides act with each other (the gold's R role), not one on the other:
+    a meeting or negotiation, or a cooperative act (roots 03 to 06) whose predicate is
+    symmetric ("agree", "sign", "cooperate", "held joint exercises") and whose doers are
+    coordinated ("A and B agreed ...") with no third party as target, or done *with* a
+    partner ("signed an agreement with B")."""
+    code = code or ""
+    if code[:3] in _RECIPROCAL_CODES:
+        return True
+    if code[:2] not in _JOINT_ROOTS or trigger is None or not _symmetric(trigger):
+        return False
+    if _with_partner(trigger) is not None:
+        return True
+    doer = agent(trigger)
+    coordinated = len(spans["S"]) >= 2 or (doer is not None and any(t.dep_ == "cc" for t in doer.subtree))
+    joined = _joined(trigger.doc, spans["S"])
+    inside = all(any(s <= a and b <= e for s, e in joined) for a, b in spans.get("T_actors", []))
+    return coordinated and inside
+
+
+def _symmetric(trigger) -> bool:
+    """A symmetric predicate: the verb itself, the verb that controls it ("agreed to share"),
+    a joint activity as its object ("staged war games"), or the sentence says "joint"."""
+    verbs = [trigger] + ([trigger.head] if trigger.dep_ in ("xcomp", "ccomp") else [])
+    if any(v.lemma_.lower() in _SYMMETRIC_VERBS for v in verbs):
+        return True
+    if any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _JOINT_NOUNS for c in trigger.children):
+        return True
+    return any(t.lower_ in _JOINT_WORDS for t in trigger.sent)
+
+
+def _with_partner(trigger):
+    """The partner of a symmetric act done *with* someone: "signed a deal with X", "cooperate
+    with X"; not agreeing with someone's view ("agreed with X that ...")."""
+    if trigger.lemma_.lower() == "agree" and not any(c.dep_ == "xcomp" for c in trigger.children):
+        return None
+    heads = [trigger, *(c for c in trigger.children if c.dep_ in ("dobj", "attr"))]
+    for head in heads:
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "with":
+                obj = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ in ("PROPN", "NOUN")), None)
+                if obj is not None and (obj.pos_ == "PROPN" or obj.ent_type_ in ("GPE", "ORG", "NORP", "PERSON")):
+                    return obj
+    return None
+
+
+def _joined(doc, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Coordinated phrases as one span ("Trump and King Abdullah"), as the gold marks R."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and " ".join(doc.text[out[-1][1]:a].split()) in _COORDINATORS:
+            out[-1] = (out[-1][0], max(b, out[-1][1]))
+        else:
+            out.append((a, b))
+    return out
+
+
 def sentence_spans(events: Sequence[Event], doc) -> dict[str, list[tuple[int, int]]]:
-    """The S and T spans the tool gives one sentence: its main event's actors
+    """The S, T and R spans the tool gives one sentence: its main event's actors
     (``event_spans``); where that event has no actor source or target, its trigger's agent or
     patient phrase (``code.frames``: "killed 18 people", "rejected the proposal"); where the
     sentence has no event, the agent and patient of the verb its lexicon code comes from
     (``code.frames.lexicon_trigger``, the verb ``sentence_code`` reads). A role the text does
-    not fill gives no span."""
+    not fill gives no span. When the act is reciprocal (``is_reciprocal``) its sides are R
+    spans, coordinated names joined into one, and it has no S or T."""
     event = main_event(events)
-    spans: dict[str, list[tuple[int, int]]] = {"S": [], "T": []}
-    trigger = None
+    spans: dict[str, list[tuple[int, int]]] = {"S": [], "T": [], "R": []}
+    trigger, code, actor_targets = None, None, []
     if event is not None:
-        spans = event_spans(event, doc)
+        spans = {**event_spans(event, doc), "R": []}
+        actor_targets = list(spans["T"])
+        code = event.cameo.code
         if event.evidence.trigger_start is not None:
             found = doc.char_span(event.evidence.trigger_start, event.evidence.trigger_end,
                                   alignment_mode="expand")
             trigger = found.root if found is not None and len(found) else None
     elif len(doc):
-        trigger = lexicon_trigger(max(doc.sents, key=len))
+        sentence = max(doc.sents, key=len)
+        trigger, code = lexicon_trigger(sentence), sentence_code(sentence)
     if trigger is not None:
         for kind, role in (("S", agent), ("T", patient)):
             tok = role(trigger) if not spans[kind] else None
             if tok is not None:
                 spans[kind] = _conjunct_phrases(doc, tok)
+    if is_reciprocal(code, trigger, {**spans, "T_actors": actor_targets}):
+        partner = _with_partner(trigger) if trigger is not None else None
+        sides = _joined(doc, spans["S"])
+        if code[:3] in _RECIPROCAL_CODES and actor_targets:
+            sides += _joined(doc, actor_targets)
+        elif partner is not None:
+            sides.append(_phrase(doc, partner.idx, partner.idx + len(partner.text), []))
+        spans = {"S": [], "T": [], "R": list(dict.fromkeys(sides))}
     return spans
 
 
@@ -318,27 +439,34 @@ def _conjunct_phrases(doc, tok) -> list[tuple[int, int]]:
 @task("cameo-spans", NER_GOLD, "source (S) and target (T) spans of each sentence's main event")
 def evaluate_spans(shared: Path, *, limit: int | None = None, settings: Settings) -> TaskResult:
     rows = read_ner_gold(gold_path(shared, NER_GOLD), limit)
-    exact = {k: Counts() for k in "ST"}
-    overlap = {k: Counts() for k in "ST"}
+    exact = {k: Counts() for k in "STR"}
+    overlap = {k: Counts() for k in "STR"}
     for (text, gold), (events, doc) in zip(rows, code_sentences([t for t, _ in rows], settings, with_docs=True)):
         predicted = sentence_spans(events, doc)
-        for kind in "ST":
+        for kind in "STR":
             exact[kind].add_spans(gold.get(kind, []), predicted[kind], 1.0)
             overlap[kind].add_spans(gold.get(kind, []), predicted[kind], 0.5)
     metrics: dict[str, float] = {}
-    for kind, name in (("S", "source"), ("T", "target")):
+    for kind, name in ROLES:
         metrics.update(overlap[kind].as_metrics(name))
         metrics.update(exact[kind].as_metrics(f"{name}_exact"))
+    for how, table in (("", overlap), ("_exact", exact)):
+        every = Counts(sum(c.tp for c in table.values()), sum(c.fp for c in table.values()),
+                       sum(c.fn for c in table.values()))
+        metrics.update(every.as_metrics(f"all{how}"))
     return TaskResult(
         task="cameo-spans", items=len(rows), metrics=metrics,
         tables={"counts": {f"{name} {how}": {"tp": c.tp, "fp": c.fp, "fn": c.fn}
                            for how, table in (("overlap", overlap), ("exact", exact))
-                           for kind, name in (("S", "source"), ("T", "target")) for c in [table[kind]]}},
+                           for kind, name in ROLES for c in [table[kind]]}},
         notes=["predicted spans: the source and target actors of each sentence's main event (see cameo-class); "
                "a role with no actor takes the trigger's agent/patient phrase, and a sentence with no event the "
                "agent/patient of its lexicon verb (code.frames); each grown to its noun phrase (determiner, title, modifiers, possessed head, of/in/by "
                "complements; not clauses or adjuncts)",
                "overlap match: |gold ∩ pred| / max(|gold|, |pred|) >= 0.5, one-to-one; exact: same offsets",
                "sentence text rebuilt from the CoNLL tokens (spaces except before punctuation/clitics)",
-               "B-R/I-R spans in the gold are not scored"],
+               "R: the sides of a reciprocal event (meet, talk, visit, host, negotiate; coordinated doers of a "
+               "joint cooperative act), each side one span, coordinated names joined (is_reciprocal); such an "
+               "event gives no S or T",
+               "all: micro-average over S, T and R (as seqeval scores the ConfliBERT task)"],
     )

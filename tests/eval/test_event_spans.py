@@ -59,12 +59,71 @@ def _sentence(nlp, text, events=()):
 
 def test_a_sentence_without_an_event_takes_its_lexicon_verb_s_agent_and_patient(nlp):
     assert _sentence(nlp, "A roadside bomb killed three soldiers near the town.") == \
-        {"S": ["A roadside bomb"], "T": ["three soldiers"]}
+        {"S": ["A roadside bomb"], "T": ["three soldiers"], "R": []}
 
 
 def test_a_sentence_without_a_lexicon_verb_gives_no_span(nlp):
-    assert _sentence(nlp, "The weather was mild on Tuesday.") == {"S": [], "T": []}
+    assert _sentence(nlp, "The weather was mild on Tuesday.") == {"S": [], "T": [], "R": []}
 
 
 def test_coordinated_participants_without_an_actor_are_a_span_each(nlp):
     assert _sentence(nlp, "The gunmen killed two guards and a driver.")["T"] == ["two guards", "a driver"]
+
+
+# -- reciprocal acts (R): the sides act with each other, not one on the other ----------------
+
+@pytest.fixture(scope="module")
+def coded():
+    from forewarn.eval.events import code_sentences, sentence_spans
+    from forewarn.settings import Settings
+
+    def spans(text: str) -> dict[str, list[str]]:
+        [(events, doc)] = list(code_sentences([text], Settings(), with_docs=True))
+        return {k: [text[a:b] for a, b in v] for k, v in sentence_spans(events, doc).items()}
+    return spans
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a meeting: each side is a span
+    ("The Chilean president met the Peruvian foreign minister on Monday.",
+     ["The Chilean president", "the Peruvian foreign minister"]),
+    # coordinated doers of a symmetric act: one span for the coordination
+    ("Norway and Chile signed a trade agreement on Monday.", ["Norway and Chile"]),
+    ("The armies of Norway and Chile began joint exercises near the border.", ["The armies of Norway and Chile"]),
+    # done with a partner
+    ("Norway signed a fisheries agreement with Chile.", ["Norway", "Chile"]),
+])
+def test_reciprocal_acts_give_r_spans_and_no_source_or_target(coded, text, expected):
+    assert coded(text) == {"S": [], "T": [], "R": expected}
+
+
+@pytest.mark.parametrize("text", [
+    "Norway and Chile condemned the attack on the embassy.",      # not cooperative
+    "Norway and Chile pledged aid to Peru.",                      # a third party is the target
+    "The Chilean president visited Peru on Monday.",              # a visit has a visitor and a host
+    "The Chilean government agreed with the opposition that the vote was fair.",   # agreeing with a view
+])
+def test_directed_acts_keep_source_and_target(coded, text):
+    assert coded(text)["R"] == []
+
+
+def test_an_object_pronoun_never_stands_for_its_own_clause_s_subject(nlp):
+    from forewarn.eval.events import _antecedent
+    doc = nlp("The minister urged him to resign.")
+    assert _antecedent(doc[3]) is None
+    doc = nlp("The army said it would withdraw.")
+    assert _antecedent(doc[3]).text == "army"
+
+
+def test_a_phrase_stops_at_a_clause_the_parse_hung_on_the_name(nlp):
+    from spacy.tokens import Doc
+
+    from forewarn.eval.events import _phrase
+    words = ["President", "Ana", "Rojas", "called", "Mario", "Paz", "on", "Monday", "and", "urged", "him", "."]
+    heads = [2, 2, 9, 2, 5, 3, 3, 6, 2, 9, 9, 9]
+    deps = ["compound", "compound", "nsubj", "acl", "compound", "oprd", "prep", "pobj", "cc", "ROOT", "dobj", "punct"]
+    pos = ["PROPN", "PROPN", "PROPN", "VERB", "PROPN", "PROPN", "ADP", "PROPN", "CCONJ", "VERB", "PRON", "PUNCT"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    start = doc[1].idx
+    a, b = _phrase(doc, start, doc[2].idx + len("Rojas"), [])
+    assert doc.text[a:b] == "President Ana Rojas"
