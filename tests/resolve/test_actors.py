@@ -111,7 +111,8 @@ def test_bare_country_as_subject_is_the_state(nlp):
 @pytest.mark.parametrize("published, sector", [
     (dt.date(2016, 3, 1), "GOV"),     # in office
     (dt.date(2019, 6, 1), "ELI"),     # after the term: a former office holder (CAMEO's elites)
-    (dt.date(2012, 1, 1), None),      # before the first term: nothing known yet
+    (dt.date(2012, 1, 1), "ELI"),     # between terms (foreign minister 2009-10): a former office holder
+    (dt.date(2008, 1, 1), None),      # before the first term: nothing known yet
 ])
 def test_kb_people_are_term_aware(nlp, published, sector):
     a = find(actors(nlp, "Petro Poroshenko met the delegation.", published), "Petro Poroshenko")
