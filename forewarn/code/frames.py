@@ -23,6 +23,19 @@ _AMOUNTS = frozenset({"MONEY", "QUANTITY", "PERCENT", "CARDINAL"})
 _SUPPORT_PREPS = frozenset({"for", "about", "over", "regarding", "at", "into"})
 _ACT_PREPS = frozenset({"on", "upon", "against", "to", "toward", "towards"})
 _HEADS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+# measures and acts that apply to someone or somewhere: what a "ceasefire in X", a "blockade
+# of X" or "sanctions on X" is declared, lifted or eased for is X, not the measure
+MEASURE_NOUNS = frozenset({"ceasefire", "cease-fire", "truce", "curfew", "blockade", "siege", "embargo", "sanction",
+                           "ban", "boycott", "restriction", "lockdown", "closure", "quarantine", "emergency",
+                           "occupation", "offensive", "attack", "assault", "invasion", "bombardment", "shelling",
+                           "airstrike", "strike", "crackdown", "annexation"})
+_MEASURE_PREPS = frozenset({"of", "on", "upon", "against", "in", "over", "across", "throughout"})
+# things given: who gets them is named "to X" or "for X" ("$5 million in aid to X", "funding
+# for X"), wherever the parse hangs that phrase in the object
+GIVEN_NOUNS = frozenset({"aid", "assistance", "funding", "fund", "support", "help", "relief", "supply", "donation",
+                         "grant", "loan", "equipment", "material", "shelter", "food", "medicine", "vaccine"})
+_BENEFICIARY_PREPS = frozenset({"to", "for"})
+_BENEFICIARY_ENTS = frozenset({"GPE", "ORG", "NORP", "PERSON", "LOC", "FAC"})
 
 
 def agent(trigger):
@@ -64,6 +77,14 @@ def patient(trigger):
     obj = next((c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")), None)
     support = trigger.lemma_.lower() in SUPPORT_VERBS
     recipient = _prep_object(trigger, TARGET_PREPS - {"over"})
+    if obj is not None and obj.pos_ == "NOUN" and not obj.ent_type_:
+        applied = _applies_to(obj, trigger)
+        if applied is not None:    # "declared a ceasefire in X", "lifted its blockade of X"
+            return _participant(applied)
+    if obj is not None and (obj.ent_type_ in _AMOUNTS or obj.pos_ == "NUM" or obj.lemma_.lower() in GIVEN_NOUNS):
+        given_to = _beneficiary(obj, trigger)
+        if given_to is not None:   # "provided $3 million in aid to X", "announced funding for X"
+            return _participant(given_to)
     if obj is not None and (obj.pos_ in ("NOUN", "NUM") and (not obj.ent_type_ or obj.ent_type_ in _AMOUNTS)):
         # a support verb's object is the act, its prepositional object who it is done to:
         # "launched strikes on the town", "expressed condolences to the families"; a thing
@@ -79,6 +100,63 @@ def patient(trigger):
         return _participant(obj)
     found = next((c for c in trigger.children if c.dep_ in ("dative", "iobj", "oprd")), None)
     return _participant(found if found is not None else recipient)
+
+
+def is_measure(noun) -> bool:
+    """Whether a noun names a measure or act aimed at someone ("blockade", "state of emergency")."""
+    lemma = noun.lemma_.lower()
+    if lemma == "state":    # "a state of emergency"
+        return any(c.dep_ == "prep" and c.lower_ == "of" and any(p.lemma_.lower() == "emergency" for p in c.children)
+                   for c in noun.children)
+    return lemma in MEASURE_NOUNS
+
+
+def _applies_to(obj, verb):
+    """Whom or where a measure object applies to: its "of/on/against/in" object ("a blockade
+    of Yemen", "a ceasefire in Idlib", "a state of emergency in the north"), else the verb's
+    "in" object ("declared a ceasefire on Monday in South Sudan"); None for other objects."""
+    if not is_measure(obj):
+        return None
+    for c in obj.children:
+        if c.dep_ == "prep" and c.lower_ in _MEASURE_PREPS:
+            found = next((p for p in c.children if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME")), None)
+            if found is not None and found.lemma_.lower() != "emergency":
+                return found
+            if found is not None:   # "state of emergency in X": the "in" hangs on "emergency"
+                inner = _prep_object(found, _MEASURE_PREPS - {"of"})
+                if inner is not None:
+                    return inner
+    return _prep_object(verb, {"in", "across", "throughout"})
+
+
+def _beneficiary(obj, verb):
+    """Who receives a thing given: the first "to X"/"for X" in the object's phrase or on the
+    verb that names a party (a named entity or a noun for people), not a purpose ("for
+    reconstruction")."""
+    stack = [verb, obj]
+    seen = set()
+    while stack:
+        head = stack.pop(0)
+        if head.i in seen:
+            continue
+        seen.add(head.i)
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ in _BENEFICIARY_PREPS:
+                found = next((p for p in c.children if p.dep_ == "pobj"), None)
+                if found is not None and _is_party(found):
+                    return found
+            if head is not verb and c.dep_ in ("prep", "pobj", "compound", "nmod", "quantmod") and c.i != verb.i:
+                stack.append(c)   # "$3 million in funding to X": look inside the object's phrase
+    return None
+
+
+_PEOPLE_NOUNS = frozenset({"people", "population", "refugee", "victim", "child", "family", "resident", "civilian",
+                           "survivor", "community", "farmer", "student", "worker", "migrant", "household",
+                           "government", "country", "nation", "region", "authority"})
+
+
+def _is_party(tok) -> bool:
+    return tok.ent_type_ in _BENEFICIARY_ENTS or tok.pos_ == "PROPN" or tok.lemma_.lower() in _PEOPLE_NOUNS
 
 
 def _governing_verb(noun):

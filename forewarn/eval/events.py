@@ -53,7 +53,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from ..code import sentence_code
-from ..code.frames import agent, lexicon_trigger, patient
+from ..code.frames import agent, is_measure, lexicon_trigger, patient
 from ..models import Article, Event
 from ..settings import Settings
 from .base import TaskResult, gold_path, task
@@ -267,7 +267,9 @@ def _phrase(doc, start: int, end: int, others: list[tuple[int, int]]) -> tuple[i
         if tok.dep_ in _INSIDE and head.pos_ in _HEAD_POS:
             tok = head
         elif tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in _INSIDE_PREPS \
-                and head.head.pos_ in _HEAD_POS and head.head.dep_ != "ROOT":
+                and head.head.pos_ in _HEAD_POS and head.head.dep_ != "ROOT" and not is_measure(head.head):
+            # "the mayor of Cusco" is one phrase; "the blockade of Yemen" names Yemen as the
+            # party the measure is aimed at
             tok = head.head
         else:
             break

@@ -79,3 +79,20 @@ def test_a_noun_trigger_takes_the_agent_and_object_of_the_verb_it_is_the_instrum
 def test_a_thing_given_or_lifted_leads_to_whom_it_concerns(nlp, text, verb, expected):
     doc = nlp(text)
     assert patient(_trigger(doc, verb)).text == expected
+
+
+@pytest.mark.parametrize("text, verb, expected", [
+    # a measure's target is whom or where it applies to, not the measure
+    ("The navy lifted its blockade of Tuvalu after the talks.", "lifted", "Tuvalu"),
+    ("The junta declared a ceasefire in Darfur on Monday.", "declared", "Darfur"),
+    ("The governor lifted a state of emergency in the northern provinces.", "lifted", "provinces"),
+    # a thing given goes to its beneficiary, wherever the parse hangs "to"/"for"
+    ("Norway provided $5 million in emergency aid to Malawi.", "provided", "Malawi"),
+    ("The agency announced new funding for refugees in the region.", "announced", "refugees"),
+    # a purpose is not a beneficiary, and a plain object stays the patient
+    ("The ministry provided training for reconstruction.", "provided", "training"),
+    ("The court rejected the appeal of the mayor.", "rejected", "appeal"),
+])
+def test_a_measure_or_a_gift_points_at_whom_it_concerns(nlp, text, verb, expected):
+    doc = nlp(text)
+    assert patient(_trigger(doc, verb)).text == expected

@@ -127,3 +127,10 @@ def test_a_phrase_stops_at_a_clause_the_parse_hung_on_the_name(nlp):
     start = doc[1].idx
     a, b = _phrase(doc, start, doc[2].idx + len("Rojas"), [])
     assert doc.text[a:b] == "President Ana Rojas"
+
+
+def test_the_party_a_measure_aims_at_is_not_grown_into_the_measure(nlp):
+    spans = _spans(nlp, "Fiji lifted its blockade of Tuvalu.", ["Fiji"], ["Tuvalu"])
+    assert spans == {"S": ["Fiji"], "T": ["Tuvalu"]}
+    # while an "of" phrase inside a name or title still belongs to it
+    assert _spans(nlp, "The mayor of Suva met the press.", ["Suva"], [])["S"] == ["The mayor of Suva"]
