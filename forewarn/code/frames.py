@@ -35,6 +35,17 @@ _MEASURE_PREPS = frozenset({"of", "on", "upon", "against", "in", "over", "across
 GIVEN_NOUNS = frozenset({"aid", "assistance", "funding", "fund", "support", "help", "relief", "supply", "donation",
                          "grant", "loan", "equipment", "material", "shelter", "food", "medicine", "vaccine"})
 _BENEFICIARY_PREPS = frozenset({"to", "for"})
+# an attitude is about something: "expressed pessimism about X", "said it is skeptical of X",
+# "said they hoped that X would ...": the target is its theme
+ATTITUDE_NOUNS = frozenset({"pessimism", "optimism", "concern", "hope", "surprise", "skepticism", "scepticism",
+                            "doubt", "confidence", "satisfaction", "disappointment", "regret", "frustration",
+                            "dismay", "alarm", "worry", "fear", "displeasure"})
+ATTITUDE_ADJECTIVES = frozenset({"skeptical", "sceptical", "pessimistic", "optimistic", "hopeful", "confident",
+                                 "concerned", "worried", "doubtful", "upbeat", "wary", "satisfied", "disappointed",
+                                 "frustrated", "dismayed", "alarmed", "positive", "negative"})
+ATTITUDE_VERBS = frozenset({"hope", "expect", "fear", "doubt", "worry", "trust"})
+_STATEMENT_VERBS = frozenset({"say", "tell", "state", "add", "insist", "note", "declare", "announce", "write"})
+_THEME_PREPS = frozenset({"about", "over", "of", "on", "in", "at", "regarding", "concerning", "with", "for"})
 _BENEFICIARY_ENTS = frozenset({"GPE", "ORG", "NORP", "PERSON", "LOC", "FAC"})
 
 
@@ -76,6 +87,14 @@ def patient(trigger):
         return _participant(obj) if obj is not None and obj.i != trigger.i else None
     obj = next((c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")), None)
     support = trigger.lemma_.lower() in SUPPORT_VERBS
+    if obj is None and trigger.lemma_.lower() in _STATEMENT_VERBS | ATTITUDE_VERBS:
+        theme = _attitude_theme(trigger)
+        if theme is not None:      # "said it is skeptical about X", "said they hoped X would"
+            return _participant(theme)
+    if obj is not None and support and obj.lemma_.lower() in ATTITUDE_NOUNS:
+        theme = _theme(obj) or _theme(trigger)
+        if theme is not None:      # "expressed pessimism about X", "voiced hope that X will"
+            return _participant(theme)
     recipient = _prep_object(trigger, TARGET_PREPS - {"over"})
     if obj is not None and obj.pos_ == "NOUN" and not obj.ent_type_:
         applied = _applies_to(obj, trigger)
@@ -100,6 +119,42 @@ def patient(trigger):
         return _participant(obj)
     found = next((c for c in trigger.children if c.dep_ in ("dative", "iobj", "oprd")), None)
     return _participant(found if found is not None else recipient)
+
+
+def _theme(head):
+    """What an attitude word is about: its "about/over/of/in ..." object (the object of a
+    gerund there: "about bringing X to ..."), else the subject of the clause it governs
+    ("hope that X will ...")."""
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ in _THEME_PREPS:
+            found = next((p for p in c.children if p.dep_ in ("pobj", "pcomp")), None)
+            if found is not None and found.pos_ in ("VERB", "AUX"):
+                found = next((p for p in found.children if p.dep_ in ("dobj", "nsubj", "nsubjpass")), None)
+            if found is not None and found.ent_type_ not in ("DATE", "TIME"):
+                return found
+    for c in head.children:
+        if c.dep_ in ("ccomp", "acl") and c.pos_ in ("VERB", "AUX"):
+            found = next((p for p in c.children if p.dep_ in ("nsubj", "nsubjpass")), None)
+            if found is not None:
+                return found
+    return None
+
+
+def _attitude_theme(verb):
+    """The theme of an attitude a statement reports: "X said it is skeptical about Y" (Y),
+    "X said they hoped that Y would ..." (Y); the verb may itself be the attitude ("hoped")."""
+    if verb.lemma_.lower() in ATTITUDE_VERBS:
+        return _theme(verb) or next((c for c in verb.children if c.dep_ == "dobj"), None)
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        if clause.lemma_.lower() in ATTITUDE_VERBS:
+            return _theme(clause) or next((c for c in clause.children if c.dep_ == "dobj"), None)
+        if clause.lemma_.lower() in ATTITUDE_ADJECTIVES:
+            return _theme(clause)
+        adjective = next((c for c in clause.children if c.dep_ == "acomp" and c.lemma_.lower() in ATTITUDE_ADJECTIVES),
+                         None)
+        if adjective is not None:
+            return _theme(adjective)
+    return None
 
 
 def is_measure(noun) -> bool:

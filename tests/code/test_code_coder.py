@@ -385,3 +385,14 @@ def test_pronoun_in_embedded_question_is_the_one_asked(text):
     he = next(t for t in doc if t.lower_ == "he")
     actor = Roles(doc, document.actors, document.quotes, {}).resolve_pronoun(he)
     assert actor is not None and actor.country == "JPN"
+
+
+@pytest.mark.parametrize("text, code", [
+    # a person called, with the call's purpose: a telephone call, not an appeal or a naming
+    ("Foreign Minister Penny Wong called Indonesian Foreign Minister Retno Marsudi to discuss the crisis.", "041"),
+    # welcoming a decision is approval; welcoming a visitor is hosting
+    ("Chancellor Olaf Scholz welcomed President Emmanuel Macron's decision on the treaty.", "051"),
+    ("Chancellor Olaf Scholz welcomed President Emmanuel Macron to Berlin.", "043"),
+])
+def test_call_and_welcome_are_read_by_their_object(text, code):
+    assert [e.cameo.code for e in coded(text).events][:1] == [code]

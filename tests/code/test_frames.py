@@ -96,3 +96,18 @@ def test_a_thing_given_or_lifted_leads_to_whom_it_concerns(nlp, text, verb, expe
 def test_a_measure_or_a_gift_points_at_whom_it_concerns(nlp, text, verb, expected):
     doc = nlp(text)
     assert patient(_trigger(doc, verb)).text == expected
+
+
+@pytest.mark.parametrize("text, verb, expected", [
+    # an attitude's target is what it is about
+    ("The union expressed pessimism about the new budget.", "expressed", "budget"),
+    ("The ministry said it is skeptical about the proposed merger.", "said", "merger"),
+    ("Local leaders said they hoped the governor would visit soon.", "said", "governor"),
+    ("The mayor voiced concern that the bridge might collapse.", "voiced", "bridge"),
+    # a plain statement has no such target
+    ("The ministry said the talks would resume.", "said", None),
+])
+def test_an_attitude_points_at_its_theme(nlp, text, verb, expected):
+    doc = nlp(text)
+    found = patient(_trigger(doc, verb))
+    assert (found.text if found is not None else None) == expected
