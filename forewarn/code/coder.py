@@ -20,7 +20,7 @@ from ..models import Actor, Article, Coder, DateRef, Event, Evidence, Modality, 
 from ..resolve.places import place_for_event
 from .ontology import lookup
 from .patterns import Patterns, load_patterns, match_verb
-from .roles import FIRST_PERSON, REFLEXIVE, Roles, object_heads, subject_of
+from .roles import FIRST_PERSON, REFLEXIVE, TRANSFER_VERBS, Roles, object_heads, subject_of
 from .stance import DEMANDABLE, demand_reporter, reframe
 from .status import SPEECH_LEMMAS, event_modality
 from .when import controlled_by, governing_verb
@@ -206,6 +206,9 @@ class EventCoder:
         else:
             source = self.roles.actors_of(subj) if subj is not None else []
         heads = object_heads(verb)
+        if verb.lemma_.lower() in TRANSFER_VERBS:
+            # "extradited the suspect to the United States": whom it goes to is the target
+            heads.sort(key=lambda h: not (h.dep_ == "pobj" and h.head.lower_ == "to"))
         if reach:
             # "threatened to use force against North Korea": the target sits in the controlled verb
             heads += [h for c in verb.children if c.dep_ == "xcomp" for h in object_heads(c)]

@@ -9,7 +9,7 @@ target, or the agent and patient of the verb that the lexicon alone finds in a s
 from __future__ import annotations
 
 from .coder import lexicon_trigger  # noqa: F401  (re-exported: the trigger whose frame is read)
-from .roles import TARGET_PREPS, subject_of
+from .roles import TARGET_PREPS, TRANSFER_VERBS, subject_of
 
 # objects that are a clause's stand-in, not a participant: "said it", "did so"
 _NOT_PARTICIPANTS = frozenset({"it", "this", "that", "so", "what", "which", "there", "itself", "themselves"})
@@ -100,7 +100,8 @@ def patient(trigger):
         applied = _applies_to(obj, trigger)
         if applied is not None:    # "declared a ceasefire in X", "lifted its blockade of X"
             return _participant(applied)
-    if obj is not None and (obj.ent_type_ in _AMOUNTS or obj.pos_ == "NUM" or obj.lemma_.lower() in GIVEN_NOUNS):
+    if obj is not None and (obj.ent_type_ in _AMOUNTS or obj.pos_ == "NUM" or obj.lemma_.lower() in GIVEN_NOUNS
+                            or trigger.lemma_.lower() in TRANSFER_VERBS):
         given_to = _beneficiary(obj, trigger)
         if given_to is not None:   # "provided $3 million in aid to X", "announced funding for X"
             return _participant(given_to)

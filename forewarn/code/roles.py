@@ -14,6 +14,12 @@ from collections.abc import Sequence
 
 from ..models import Actor, Quote
 
+# verbs of transfer: what moves is the object, whom it goes to is the target ("returned the
+# painting to its owner", "extradited X to the United States"); not expulsion, whose target is
+# the one expelled (CAMEO 174)
+TRANSFER_VERBS = frozenset({"return", "send", "hand", "deliver", "extradite", "transfer", "give", "provide",
+                            "supply", "donate", "ship", "grant", "allocate", "contribute", "pledge", "repatriate",
+                            "airlift", "dispatch"})
 TARGET_PREPS = frozenset({"to", "against", "on", "upon", "with", "into", "toward", "towards", "at", "over"})
 OBJECT_CONTROL = frozenset({"ask", "urge", "tell", "order", "force", "allow", "pressure", "persuade",
                             "push", "call", "invite", "encourage", "help", "compel", "press"})

@@ -287,7 +287,9 @@ def _phrase(doc, start: int, end: int, others: list[tuple[int, int]]) -> tuple[i
         if child.dep_ in _DROPPED_DEPS and not (child.dep_ == "prep" and child.lower_ in _KEPT_PREPS) \
                 and not (child.dep_ == "punct" and child.i < tok.i):
             return True
-        if child.dep_ in ("cc", "preconj") and not conjuncts:
+        if child.dep_ == "preconj":
+            return True   # "both India and Pakistan": each span is the name alone
+        if child.dep_ == "cc" and not conjuncts:
             return True   # a stray "and" whose conjunct the parse put elsewhere
         return child.dep_ in ("conj", "cc", "preconj") and any(holds_other(c) for c in conjuncts)
         # ("The United Kingdom and France": two actors, two spans)
@@ -302,7 +304,7 @@ def _phrase(doc, start: int, end: int, others: list[tuple[int, int]]) -> tuple[i
         right = max(right, child.right_edge.i)
     for child in sorted((c for c in tok.children if c.i < tok.i), key=lambda c: -c.i):
         if dropped(child):
-            if child.dep_ == "punct":
+            if child.dep_ in ("punct", "preconj"):
                 continue
             break
         left = min(left, child.left_edge.i)

@@ -396,3 +396,10 @@ def test_pronoun_in_embedded_question_is_the_one_asked(text):
 ])
 def test_call_and_welcome_are_read_by_their_object(text, code):
     assert [e.cameo.code for e in coded(text).events][:1] == [code]
+
+
+def test_a_transfer_targets_whom_it_goes_to_and_an_expulsion_whom_it_expels():
+    extradited = the_event("Britain extradited the Russian spy Oleg Petrov to the United States.", "06")
+    assert countries(extradited.target) == ["USA"]
+    deported = the_event("Hungary deported two Serbian activists to Serbia.", "17")
+    assert [a.text for a in deported.target] == ["Serbian activists"]
