@@ -227,8 +227,14 @@ def event_spans(event: Event, doc) -> dict[str, list[tuple[int, int]]]:
         for actor in actors:
             others = [(a.start, a.end) for a in actors if a is not actor]
             span = _phrase(doc, actor.start, actor.end, others)
-            if span not in spans:
-                spans.append(span)
+            found = doc.char_span(*span, alignment_mode="expand")
+            head = found.root if found is not None and len(found) else None
+            # "ICE and CBP officials", "Finland and Denmark": a span per conjunct, actor or not
+            pieces = _conjunct_phrases(doc, head) if head is not None and any(
+                c.dep_ == "conj" and c.pos_ in _HEAD_POS for c in head.children) else [span]
+            for piece in pieces:
+                if not any(a < e and s < b for s, e in spans for a, b in [piece]):
+                    spans.append(piece)
         out[kind] = spans
     return out
 

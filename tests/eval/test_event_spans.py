@@ -134,3 +134,8 @@ def test_the_party_a_measure_aims_at_is_not_grown_into_the_measure(nlp):
     assert spans == {"S": ["Fiji"], "T": ["Tuvalu"]}
     # while an "of" phrase inside a name or title still belongs to it
     assert _spans(nlp, "The mayor of Suva met the press.", ["Suva"], [])["S"] == ["The mayor of Suva"]
+
+
+def test_a_coordination_gives_a_span_per_conjunct_even_where_one_is_no_known_actor(nlp):
+    spans = _spans(nlp, "Fiji and several Pacific governments condemned the test.", ["Fiji"], [])
+    assert spans["S"] == ["Fiji", "several Pacific governments"]
