@@ -70,6 +70,8 @@ _BORDERS = {"border", "frontier", "boundary"}
 # country, "the invasion of X", keep X as the state attacked: the target of an event)
 _TERRITORY_ACTS = {"growth", "map", "history", "geography", "expansion", "urbanisation", "urbanization"}
 # people named by where they come from: "athletes from X" (origin, not the state)
+_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "madam", "gen", "col", "lt", "sgt", "capt", "adm",
+               "president", "king", "queen", "prince", "sheikh", "emir"}
 _ORIGIN_NOUNS = {"athlete", "woman", "man", "people", "person", "band", "driver", "racer", "player",
                  "artist", "immigrant", "emigrant", "student", "family", "visitor", "tourist",
                  "descendant", "native", "engineer", "archer", "singer", "writer"}
@@ -609,6 +611,12 @@ class _Resolver:
                 i += 1
                 continue
             kind = m.entry.kind
+            if kind == "person" and m.end - m.start == 1 and self._name_run(m.start) != (m.start, m.end):
+                # "Argita Berisha Malltezi": a known surname inside someone else's full name
+                a, b = self._name_run(m.start)
+                self._add(self._person_mention(a, b, None))
+                i = b
+                continue
             if kind == "person":
                 self._add(self._person_mention(m.start, m.end, m.entry.ref))
             elif kind == "org":
@@ -635,6 +643,22 @@ class _Resolver:
             i = m.end
         self._place_people()
         return [self._actor(x) for x in self.mentions if not x.absorbed and not self._modifier(x)]
+
+    def _name_run(self, k: int) -> tuple[int, int]:
+        """The run of capitalised proper nouns a one-word name sits in, joined as one name
+        ("Argita Berisha Malltezi"): neighbours the knowledge base does not match, no titles."""
+        doc = self.doc
+
+        def part(j: int) -> bool:
+            t = doc[j]
+            return (t.pos_ == "PROPN" and t.text[:1].isupper() and t.is_alpha and j not in self.at
+                    and t.lower_.rstrip(".") not in _HONORIFICS)
+        a, b = k, k + 1
+        while a > 0 and part(a - 1) and doc[a - 1].dep_ == "compound" and doc[a - 1].head.i in range(a, a + 4):
+            a -= 1
+        while b < len(doc) and part(b) and doc[b - 1].dep_ == "compound" and doc[b - 1].head.i == b:
+            b += 1
+        return a, b
 
     def _modifier(self, x: _Mention) -> bool:
         """Whether a person's name only modifies an institution returned whole ("the Trump

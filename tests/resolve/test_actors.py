@@ -315,3 +315,10 @@ def test_seed_offsets_point_into_the_text(nlp):
     body = _seed_body()
     for a in resolve_actors(nlp(body), dt.date(2023, 1, 24)):
         assert body[a.start:a.end] == a.text
+
+
+def test_a_known_surname_inside_another_full_name_is_not_the_known_person(nlp):
+    found = actors(nlp, "His daughter, Marta Lukashenko Oreshkina, was barred from travel.", dt.date(2023, 1, 24))
+    assert all(a.name != "Alexander Lukashenko" for a in found)
+    alone = find(actors(nlp, "Lukashenko spoke in Minsk.", dt.date(2023, 1, 24)), "Lukashenko")
+    assert alone.name == "Alexander Lukashenko"
