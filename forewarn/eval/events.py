@@ -345,7 +345,8 @@ _JOINT_WORDS = frozenset({"joint", "jointly", "together", "bilateral", "mutual",
 _COORDINATORS = frozenset({"and", ",", ", and", "&", "as well as"})
 
 
-def is_reciprocal(code: str | None, trigger, spans: dict[str, list[tuple[int, int]]]) -> bool:
+def is_reciprocal(code: str | None, trigger, sources: list[tuple[int, int]],
+                  actor_targets: list[tuple[int, int]]) -> bool:
     """Whether an act's sides act with each other (the gold's R role), not one on the other:
     a meeting or negotiation, or a cooperative act (roots 03 to 06) whose predicate is
     symmetric ("agree", "sign", "cooperate", "held joint exercises") and whose doers are
@@ -359,9 +360,9 @@ def is_reciprocal(code: str | None, trigger, spans: dict[str, list[tuple[int, in
     if _with_partner(trigger) is not None:
         return True
     doer = agent(trigger)
-    coordinated = len(spans["S"]) >= 2 or (doer is not None and any(t.dep_ == "cc" for t in doer.subtree))
-    joined = _joined(trigger.doc, spans["S"])
-    inside = all(any(s <= a and b <= e for s, e in joined) for a, b in spans.get("T_actors", []))
+    coordinated = len(sources) >= 2 or (doer is not None and any(t.dep_ == "cc" for t in doer.subtree))
+    joined = _joined(trigger.doc, sources)
+    inside = all(any(s <= a and b <= e for s, e in joined) for a, b in actor_targets)
     return coordinated and inside
 
 
@@ -429,7 +430,7 @@ def sentence_spans(events: Sequence[Event], doc) -> dict[str, list[tuple[int, in
             tok = role(trigger) if not spans[kind] else None
             if tok is not None:
                 spans[kind] = _conjunct_phrases(doc, tok)
-    if is_reciprocal(code, trigger, {**spans, "T_actors": actor_targets}):
+    if is_reciprocal(code, trigger, spans["S"], actor_targets):
         partner = _with_partner(trigger) if trigger is not None else None
         sides = _joined(doc, spans["S"])
         if code[:3] in _RECIPROCAL_CODES and actor_targets:
