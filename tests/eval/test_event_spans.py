@@ -139,3 +139,8 @@ def test_the_party_a_measure_aims_at_is_not_grown_into_the_measure(nlp):
 def test_a_coordination_gives_a_span_per_conjunct_even_where_one_is_no_known_actor(nlp):
     spans = _spans(nlp, "Fiji and several Pacific governments condemned the test.", ["Fiji"], [])
     assert spans["S"] == ["Fiji", "several Pacific governments"]
+
+
+def test_a_participle_with_its_by_agent_belongs_to_the_phrase(nlp):
+    text = "Fijian warplanes supported by Tonga struck the rebel camp."
+    assert _spans(nlp, text, ["Fijian warplanes"], [])["S"] == ["Fijian warplanes supported by Tonga"]
