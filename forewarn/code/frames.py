@@ -203,6 +203,12 @@ def _beneficiary(obj, verb):
                     return found
             if head is not verb and c.dep_ in ("prep", "pobj", "compound", "nmod", "quantmod") and c.i != verb.i:
                 stack.append(c)   # "$3 million in funding to X": look inside the object's phrase
+    # no one named as receiving it: aid given "in X" goes to the place ("$340 million for
+    # assistance in northern Iraq")
+    phrases = [obj, *(c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "in"))]
+    for tok in (t for phrase in phrases for t in phrase.subtree):
+        if tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.ent_type_ in ("GPE", "LOC"):
+            return tok
     return None
 
 

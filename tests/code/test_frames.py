@@ -89,6 +89,7 @@ def test_a_thing_given_or_lifted_leads_to_whom_it_concerns(nlp, text, verb, expe
     # a thing given goes to its beneficiary, wherever the parse hangs "to"/"for"
     ("Norway provided $5 million in emergency aid to Malawi.", "provided", "Malawi"),
     ("The agency announced new funding for refugees in the region.", "announced", "refugees"),
+    ("The agency provided $40 million for reconstruction in southern Chad.", "provided", "Chad"),   # aid in a place
     # a purpose is not a beneficiary, and a plain object stays the patient
     ("The ministry provided training for reconstruction.", "provided", "training"),
     ("The court rejected the appeal of the mayor.", "rejected", "appeal"),
