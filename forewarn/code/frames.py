@@ -44,6 +44,10 @@ ATTITUDE_ADJECTIVES = frozenset({"skeptical", "sceptical", "pessimistic", "optim
                                  "concerned", "worried", "doubtful", "upbeat", "wary", "satisfied", "disappointed",
                                  "frustrated", "dismayed", "alarmed", "positive", "negative"})
 ATTITUDE_VERBS = frozenset({"hope", "expect", "fear", "doubt", "worry", "trust"})
+# a charge denied or rejected points at whoever made it: "denied charges by X", "rejected
+# accusations from X"
+ACCUSATION_NOUNS = frozenset({"charge", "accusation", "allegation", "claim", "criticism", "complaint", "assertion",
+                              "suggestion", "report"})
 _STATEMENT_VERBS = frozenset({"say", "tell", "state", "add", "insist", "note", "declare", "announce", "write"})
 _THEME_PREPS = frozenset({"about", "over", "of", "on", "in", "at", "regarding", "concerning", "with", "for"})
 _BENEFICIARY_ENTS = frozenset({"GPE", "ORG", "NORP", "PERSON", "LOC", "FAC"})
@@ -96,7 +100,11 @@ def patient(trigger):
         if theme is not None:      # "expressed pessimism about X", "voiced hope that X will"
             return _participant(theme)
     recipient = _prep_object(trigger, TARGET_PREPS - {"over"})
-    if obj is not None and obj.pos_ == "NOUN" and not obj.ent_type_:
+    if obj is not None and obj.lemma_.lower() in ACCUSATION_NOUNS:
+        accuser = _prep_object(obj, {"from", "by"})
+        if accuser is not None:    # "denied charges by X": X made them
+            return _participant(accuser)
+    if obj is not None and obj.pos_ == "NOUN" and obj.ent_type_ not in _BENEFICIARY_ENTS:
         applied = _applies_to(obj, trigger)
         if applied is not None:    # "declared a ceasefire in X", "lifted its blockade of X"
             return _participant(applied)
@@ -159,8 +167,11 @@ def _attitude_theme(verb):
 
 
 def is_measure(noun) -> bool:
-    """Whether a noun names a measure or act aimed at someone ("blockade", "state of emergency")."""
+    """Whether a noun names a measure or act aimed at someone ("blockade", "state of emergency",
+    "curfew hours", "travel ban")."""
     lemma = noun.lemma_.lower()
+    if any(c.dep_ == "compound" and c.lemma_.lower() in MEASURE_NOUNS for c in noun.children):
+        return True
     if lemma == "state":    # "a state of emergency"
         return any(c.dep_ == "prep" and c.lower_ == "of" and any(p.lemma_.lower() == "emergency" for p in c.children)
                    for c in noun.children)
@@ -173,6 +184,11 @@ def _applies_to(obj, verb):
     "in" object ("declared a ceasefire on Monday in South Sudan"); None for other objects."""
     if not is_measure(obj):
         return None
+    for c in obj.children:
+        if c.dep_ == "acl" and c.tag_ == "VBN":   # "curfew hours imposed in X", "a ban imposed on X"
+            found = _prep_object(c, _MEASURE_PREPS - {"of", "over"})
+            if found is not None:
+                return found
     for c in obj.children:
         if c.dep_ == "prep" and c.lower_ in _MEASURE_PREPS:
             found = next((p for p in c.children if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME")), None)

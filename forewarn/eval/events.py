@@ -292,6 +292,8 @@ def _phrase(doc, start: int, end: int, others: list[tuple[int, int]]) -> tuple[i
     def dropped(child) -> bool:
         if child.dep_ == "acl" and child.tag_ == "VBN" and any(c.dep_ == "agent" for c in child.children):
             return False  # "warplanes supported by Russia", "the proposal submitted by X": part of the phrase
+        if child.dep_ == "prep" and any(g.dep_ == "pcomp" and g.pos_ == "VERB" for g in child.children):
+            return True   # "accused the legislation of attacking X": the charge, not the noun's phrase
         if child.dep_ in _DROPPED_DEPS and not (child.dep_ == "prep" and child.lower_ in _KEPT_PREPS) \
                 and not (child.dep_ == "punct" and child.i < tok.i):
             return True

@@ -86,6 +86,9 @@ def test_a_thing_given_or_lifted_leads_to_whom_it_concerns(nlp, text, verb, expe
     ("The navy lifted its blockade of Tuvalu after the talks.", "lifted", "Tuvalu"),
     ("The junta declared a ceasefire in Darfur on Monday.", "declared", "Darfur"),
     ("The governor lifted a state of emergency in the northern provinces.", "lifted", "provinces"),
+    ("The army eased curfew hours imposed in the northern districts.", "eased", "districts"),
+    # a charge denied points at whoever made it
+    ("The ministry denied charges by opposition lawmakers.", "denied", "lawmakers"),
     # a thing given goes to its beneficiary, wherever the parse hangs "to"/"for"
     ("Norway provided $5 million in emergency aid to Malawi.", "provided", "Malawi"),
     ("The agency announced new funding for refugees in the region.", "announced", "refugees"),

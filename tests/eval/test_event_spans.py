@@ -144,3 +144,8 @@ def test_a_coordination_gives_a_span_per_conjunct_even_where_one_is_no_known_act
 def test_a_participle_with_its_by_agent_belongs_to_the_phrase(nlp):
     text = "Fijian warplanes supported by Tonga struck the rebel camp."
     assert _spans(nlp, text, ["Fijian warplanes"], [])["S"] == ["Fijian warplanes supported by Tonga"]
+
+
+def test_an_of_clause_after_the_target_is_the_charge_not_part_of_the_phrase(nlp):
+    text = "The commission accused the new law of attacking civil society."
+    assert _spans(nlp, text, ["The commission"], ["the new law"])["T"] == ["the new law"]
