@@ -72,7 +72,29 @@ def agent(trigger):
             and head.dep_ == "dobj" and head.head.lemma_.lower() in SUPPORT_VERBS | _PUBLISHING_VERBS:
         # "X issued a statement calling on Y": who calls is who issued it, not the statement
         head, _ = subject_of(head.head)
+    if head is None and trigger.dep_ == "pcomp" and trigger.head.head.pos_ in ("VERB", "AUX"):
+        head, _ = subject_of(trigger.head.head)    # "stormed the base after striking it": who stormed
+    if head is None:
+        head = _misparsed_subject(trigger)
+    if head is not None and head.lower_ in _ANAPHORS:
+        return head        # "X says it is providing ...": the phrase stands for its antecedent
     return _participant(head)
+
+
+# pronouns a doer may be named by, standing for a named antecedent
+_ANAPHORS = frozenset({"it", "they", "he", "she"})
+_NAMED = frozenset({"ORG", "GPE", "NORP", "PERSON"})
+
+
+def _misparsed_subject(verb):
+    """A subject the parse hung elsewhere: on an auxiliary ("X however have opposed"), or a
+    name left of a verb that has no subject, tagged as a modifier ("USAID provided ...")."""
+    for aux in (c for c in verb.children if c.dep_ == "aux"):
+        found = next((c for c in aux.children if c.dep_ == "nsubj"), None)
+        if found is not None:
+            return found
+    return next((c for c in verb.children if c.i < verb.i and c.ent_type_ in _NAMED
+                 and c.dep_ in ("advmod", "npadvmod", "dep", "nmod")), None)
 
 
 def patient(trigger):

@@ -115,3 +115,14 @@ def test_an_attitude_points_at_its_theme(nlp, text, verb, expected):
     doc = nlp(text)
     found = patient(_trigger(doc, verb))
     assert (found.text if found is not None else None) == expected
+
+
+@pytest.mark.parametrize("text, verb, expected", [
+    # a verb inside "after ...ing" is done by the main clause's subject
+    ("The rebels stormed the base after shelling it with rockets.", "shelling", "rebels"),
+    # a pronoun doer is kept: the span stands for its named antecedent
+    ("The charity says it is providing food to the displaced.", "providing", "it"),
+])
+def test_agent_through_prepositional_clauses_and_pronouns(nlp, text, verb, expected):
+    doc = nlp(text)
+    assert agent(_trigger(doc, verb)).text == expected
