@@ -403,3 +403,11 @@ def test_a_transfer_targets_whom_it_goes_to_and_an_expulsion_whom_it_expels():
     assert countries(extradited.target) == ["USA"]
     deported = the_event("Hungary deported two Serbian activists to Serbia.", "17")
     assert [a.text for a in deported.target] == ["Serbian activists"]
+
+
+@pytest.mark.parametrize("text, code", [
+    ("The European Union renewed sanctions on Belarus for another year.", "163"),
+    ("Houthi fighters hit Saudi military positions near the border.", "190"),
+])
+def test_renewed_sanctions_and_hit_positions(text, code):
+    assert [e.cameo.code for e in coded(text).events][:1] == [code]
