@@ -164,7 +164,9 @@ class Roles:
             return self.resolve_pronoun(tok)
         ranked = [c for c in tok.children if c.dep_ == "appos"] + [tok]
         for head in ranked:
-            for sub in self._phrase(head, skip_preps=LOCATIVE):
+            # the actor nearest the head stands for the phrase: "an agreement with Turkey's
+            # rival Greece" is with Greece, whose possessor Turkey sits one step deeper
+            for sub in sorted(self._phrase(head, skip_preps=LOCATIVE), key=lambda t: (_depth(t, head), t.i)):
                 if sub.i in self.by_token:
                     return self.by_token[sub.i]
         return self._demonym_group(tok)
@@ -244,6 +246,14 @@ class Roles:
             stack.extend(c for c in t.children if c.dep_ not in CLAUSES
                          and not (c.dep_ == "prep" and c.lower_ in skip_preps))
         return sorted(out, key=lambda t: t.i)
+
+
+def _depth(tok, head) -> int:
+    """Arcs from ``tok`` up to ``head`` (``tok`` lies in ``head``'s subtree)."""
+    steps = 0
+    while tok.i != head.i and tok.head.i != tok.i:
+        tok, steps = tok.head, steps + 1
+    return steps
 
 
 def subject_of(verb, depth: int = 0):

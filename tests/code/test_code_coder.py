@@ -411,3 +411,8 @@ def test_a_transfer_targets_whom_it_goes_to_and_an_expulsion_whom_it_expels():
 ])
 def test_renewed_sanctions_and_hit_positions(text, code):
     assert [e.cameo.code for e in coded(text).events][:1] == [code]
+
+
+def test_the_actor_nearest_the_phrase_head_is_the_target_not_a_deeper_possessor():
+    event = the_event("Egypt signed an agreement with Turkey's rival Greece on maritime borders.", "05")
+    assert countries(event.target) == ["GRC"]
