@@ -416,3 +416,8 @@ def test_renewed_sanctions_and_hit_positions(text, code):
 def test_the_actor_nearest_the_phrase_head_is_the_target_not_a_deeper_possessor():
     event = the_event("Egypt signed an agreement with Turkey's rival Greece on maritime borders.", "05")
     assert countries(event.target) == ["GRC"]
+
+
+def test_supplying_a_market_is_commerce_not_aid():
+    assert not events_with_root("Kenya's ministry will find a partner in Brazil to supply the local market.", "07")
+    assert events_with_root("Russia will supply Syria with wheat.", "07")
