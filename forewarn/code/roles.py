@@ -103,7 +103,8 @@ class Roles:
         if found is not None:
             pass
         elif word in FIRST_PERSON:
-            found = speaker if speaker and speaker.country else None
+            # "grant me access", said the U.N. rapporteur: an international official has no country
+            found = speaker if speaker and (speaker.country or speaker.sector in ("IGO", "NGO")) else None
         elif word in THIRD_PLURAL or word in THIRD_NEUTER:
             plural = word in THIRD_PLURAL and speaker is None
             for actor in self._before(tok.idx, window=600):

@@ -322,3 +322,8 @@ def test_a_known_surname_inside_another_full_name_is_not_the_known_person(nlp):
     assert all(a.name != "Alexander Lukashenko" for a in found)
     alone = find(actors(nlp, "Lukashenko spoke in Minsk.", dt.date(2023, 1, 24)), "Lukashenko")
     assert alone.name == "Alexander Lukashenko"
+
+
+def test_a_special_rapporteur_is_an_international_official(nlp):
+    found = actors(nlp, "Richard Bennett, the U.N. special rapporteur, said access was denied.", dt.date(2024, 8, 21))
+    assert find(found, "Richard Bennett").sector == "IGO"
