@@ -207,8 +207,10 @@ class EventCoder:
             source = self.roles.actors_of(subj) if subj is not None else []
         heads = object_heads(verb)
         if verb.lemma_.lower() in TRANSFER_VERBS:
-            # "extradited the suspect to the United States": whom it goes to is the target
-            heads.sort(key=lambda h: not (h.dep_ == "pobj" and h.head.lower_ == "to"))
+            # whom it goes to is the target: an indirect object ("grant me access to X": me), else
+            # the verb's "to" phrase ("extradited the suspect to the United States")
+            heads.sort(key=lambda h: 0 if h.dep_ in ("dative", "iobj") else
+                       1 if h.dep_ == "pobj" and h.head.lower_ == "to" and h.head.head.i == verb.i else 2)
         if reach:
             # "threatened to use force against North Korea": the target sits in the controlled verb
             heads += [h for c in verb.children if c.dep_ == "xcomp" for h in object_heads(c)]

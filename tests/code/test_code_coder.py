@@ -421,3 +421,10 @@ def test_the_actor_nearest_the_phrase_head_is_the_target_not_a_deeper_possessor(
 def test_supplying_a_market_is_commerce_not_aid():
     assert not events_with_root("Kenya's ministry will find a partner in Brazil to supply the local market.", "07")
     assert events_with_root("Russia will supply Syria with wheat.", "07")
+
+
+def test_an_indirect_object_is_the_recipient_and_me_in_a_quote_is_its_speaker():
+    text = ("“The junta will no longer grant me access to Myanmar,” Tom Andrews, the U.N. special rapporteur, "
+            "said on Monday.")
+    [event] = [e for e in coded(text).events if e.evidence.trigger == "grant"]
+    assert [(a.name, a.sector) for a in event.target] == [("Tom Andrews", "IGO")]
