@@ -193,7 +193,8 @@ class EventCoder:
         if kind != "act" and not target:
             return None
         return self._event(verb, pattern.code, source, target, sent, quote, kind=kind,
-                           confidence=0.6 + (0.1 if pattern.requires else 0) + (0.1 if target else 0))
+                           confidence=0.6 + (0.1 if pattern.requires else 0) + (0.1 if target else 0),
+                           background=_backgrounded(verb))
 
     def _verb_roles(self, verb, quote: Quote | None, reach: bool = False,
                     nested: bool = True) -> tuple[list[Actor], list[Actor]]:
@@ -380,6 +381,21 @@ class EventCoder:
         if date.resolved_from == "publication":
             return background
         return self.published - last > HISTORICAL_AFTER
+
+
+_TEMPORAL_MARKS = frozenset({"before", "after", "since"})
+_PRESENT_TAGS = frozenset({"VBZ", "VBP", "MD"})
+
+
+def _backgrounded(verb) -> bool:
+    """A past act in a temporal clause under a present-tense one is background, not news:
+    "China's presence remains smaller than Europe's before Russia invaded Ukraine"."""
+    if verb.tag_ != "VBD" or verb.dep_ != "advcl":
+        return False
+    if not any(c.dep_ in ("mark", "prep") and c.lower_ in _TEMPORAL_MARKS for c in verb.children):
+        return False
+    main = verb.head
+    return main.tag_ in _PRESENT_TAGS or any(c.dep_ == "aux" and c.tag_ in _PRESENT_TAGS for c in main.children)
 
 
 def code_events(doc, article: Article, actors: Sequence[Actor], quotes: Sequence[Quote] = (),

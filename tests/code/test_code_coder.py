@@ -428,3 +428,12 @@ def test_an_indirect_object_is_the_recipient_and_me_in_a_quote_is_its_speaker():
             "said on Monday.")
     [event] = [e for e in coded(text).events if e.evidence.trigger == "grant"]
     assert [(a.name, a.sector) for a in event.target] == [("Tom Andrews", "IGO")]
+
+
+def test_a_past_act_in_a_temporal_clause_under_a_present_one_is_background():
+    text = "Germany’s trade with China remains much larger than that of France before Russia invaded Ukraine."
+    assert the_event(text, "19").modality.historical
+    assert the_event("Many analysts say little has changed in Moscow since Russia invaded Ukraine.",
+                     "19").modality.historical
+    text = "Russian forces shelled Kharkiv before they attacked the town of Izium."
+    assert not any(e.modality.historical for e in coded(text).events)
