@@ -383,13 +383,14 @@ class EventCoder:
         return self.published - last > HISTORICAL_AFTER
 
 
-_TEMPORAL_MARKS = frozenset({"before", "after", "since"})
+# not "after": "his comments come two days after Erdogan denounced Israel" is recent news
+_TEMPORAL_MARKS = frozenset({"before", "since"})
 _PRESENT_TAGS = frozenset({"VBZ", "VBP", "MD"})
 
 
 def _backgrounded(verb) -> bool:
-    """A past act in a temporal clause under a present-tense one is background, not news:
-    "China's presence remains smaller than Europe's before Russia invaded Ukraine"."""
+    """A past act in a "before" or "since" clause under a present-tense one is background, not
+    news: "China's presence remains smaller than Europe's before Russia invaded Ukraine"."""
     if verb.tag_ != "VBD" or verb.dep_ != "advcl":
         return False
     if not any(c.dep_ in ("mark", "prep") and c.lower_ in _TEMPORAL_MARKS for c in verb.children):

@@ -437,3 +437,5 @@ def test_a_past_act_in_a_temporal_clause_under_a_present_one_is_background():
                      "19").modality.historical
     text = "Russian forces shelled Kharkiv before they attacked the town of Izium."
     assert not any(e.modality.historical for e in coded(text).events)
+    text = "His remarks come two days after Erdogan denounced Israel."
+    assert not the_event(text, "11").modality.historical
