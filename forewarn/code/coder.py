@@ -20,7 +20,7 @@ from ..models import Actor, Article, Coder, DateRef, Event, Evidence, Modality, 
 from ..resolve.places import place_for_event
 from .ontology import lookup
 from .patterns import Patterns, load_patterns, match_verb
-from .roles import FIRST_PERSON, REFLEXIVE, TRANSFER_VERBS, Roles, object_heads, subject_of
+from .roles import AIMED, FIRST_PERSON, REFLEXIVE, TRANSFER_VERBS, Roles, object_heads, subject_of
 from .stance import DEMANDABLE, demand_reporter, reframe
 from .status import SPEECH_LEMMAS, event_modality
 from .when import controlled_by, governing_verb
@@ -222,7 +222,8 @@ class EventCoder:
             heads = [holder] if holder is not None else heads
         target: list[Actor] = []
         for head in heads:
-            found = self.roles.actors_of(head) or (self.roles.actors_within(head) if nested else [])
+            found = self.roles.actors_of(head, AIMED if not nested and head.pos_ == "NOUN" else frozenset()) \
+                or (self.roles.actors_within(head) if nested else [])
             for actor in found:
                 if not any(_same_side(actor, s) or (actor.country, actor.sector) == (s.country, s.sector)
                            for s in source) and actor not in target:

@@ -45,6 +45,9 @@ GROUP_SECTORS = {
 LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "from", "across", "throughout"})
 # prepositions naming a thing's parties or topic, not its owner: "an agreement among A and B",
 # "a plan for C", "talks with D"
+# whom an act is aimed at: inside a speech act's object ("condemned violence against
+# civilians") they are the act's victims, not whom the speech is about
+AIMED = frozenset({"against", "on", "upon", "toward", "towards"})
 PARTIES = frozenset({"among", "amongst", "between", "with", "for", "on", "about", "over", "to", "against"})
 CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "parataxis"})
 
@@ -154,8 +157,9 @@ class Roles:
         return actor if actor and actor.country else None
 
     # --- arguments -----------------------------------------------------------------
-    def actor_of(self, tok) -> Actor | None:
-        """The actor a noun-phrase head stands for: its apposition, itself, or inside it."""
+    def actor_of(self, tok, skip_preps: frozenset[str] = frozenset()) -> Actor | None:
+        """The actor a noun-phrase head stands for: its apposition, itself, or inside it
+        (leaving out locative phrases and ``skip_preps``)."""
         for appos in (c for c in tok.children if c.dep_ == "appos"):
             if appos.i in self.by_token:
                 return self.by_token[appos.i]
@@ -167,7 +171,8 @@ class Roles:
         for head in ranked:
             # the actor nearest the head stands for the phrase: "an agreement with Turkey's
             # rival Greece" is with Greece, whose possessor Turkey sits one step deeper
-            for sub in sorted(self._phrase(head, skip_preps=LOCATIVE), key=lambda t: (_depth(t, head), t.i)):
+            for sub in sorted(self._phrase(head, skip_preps=LOCATIVE | skip_preps),
+                              key=lambda t: (_depth(t, head), t.i)):
                 if sub.i in self.by_token:
                     return self.by_token[sub.i]
         return self._demonym_group(tok)
@@ -203,11 +208,11 @@ class Roles:
                 out.append(actor)
         return out
 
-    def actors_of(self, tok) -> list[Actor]:
+    def actors_of(self, tok, skip_preps: frozenset[str] = frozenset()) -> list[Actor]:
         """The actor of ``tok`` and of each conjunct ("Belarus or Russia")."""
         out = []
         for t in [tok, *tok.conjuncts]:
-            actor = self.actor_of(t)
+            actor = self.actor_of(t, skip_preps)
             if actor and actor not in out:
                 out.append(actor)
         return out

@@ -439,3 +439,8 @@ def test_a_past_act_in_a_temporal_clause_under_a_present_one_is_background():
     assert not any(e.modality.historical for e in coded(text).events)
     text = "His remarks come two days after Erdogan denounced Israel."
     assert not the_event(text, "11").modality.historical
+
+
+def test_condemning_violence_against_a_group_does_not_accuse_the_group():
+    assert not coded("The insurgent group said it condemns any violence against Afghan civilians.").events
+    assert countries(the_event("Turkey condemned Israel's attack on Gaza.", "11").target) == ["ISR"]
