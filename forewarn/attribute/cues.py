@@ -90,6 +90,8 @@ FUTURE_VERBS = frozenset({
     "plan", "intend", "go", "set", "threaten", "prepare", "aim", "vow", "pledge", "promise",
     "expect", "schedule", "mean", "hope", "seek", "want", "propose", "offer", "agree",
     "decide", "resolve", "announce",
+    # "is due to meet", "is slated to visit", "is poised to sign"
+    "due", "slate", "slated", "poise", "poised",
 })
 
 HEDGE_ADVERBS = frozenset({

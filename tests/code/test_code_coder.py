@@ -191,6 +191,8 @@ def test_hedge_flags_event(text, root):
     ("Germany will sign an agreement with France.", "05"),
     ("Indian Prime Minister Narendra Modi will visit Japan next month.", "04"),
     ("The Indian prime minister is expected to visit Japan.", "04"),
+    ("Kenyan President William Ruto is due to meet Chinese President Xi Jinping in January.", "04"),
+    ("The Indian prime minister is slated to visit Japan next month.", "04"),
 ])
 def test_future(text, root):
     assert the_event(text, root).modality.future
