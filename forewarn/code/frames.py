@@ -102,7 +102,12 @@ def patient(trigger):
     ("18 people were killed"), else the object of a preposition that names a target
     ("called on the government", "fired at protesters"); a noun trigger's "on/against/of"
     object ("an attack on the base"), else the object of the verb it depends on ("pounded
-    the town with airstrikes"). None when the text gives none."""
+    the town with airstrikes"). Where the object is not who the act concerns, the target is:
+    the theme of an attitude ("expressed pessimism about X", "said it is skeptical of X"), the
+    maker of a charge denied ("denied charges by X"), whom or where a measure applies to
+    ("lifted its blockade of X", "a ceasefire in X"), and who receives a thing given or
+    transferred ("$5 million in aid to X", "extradited the suspect to X"). None when the text
+    gives none."""
     if trigger.pos_ in ("NOUN", "PROPN"):
         for c in trigger.children:
             if c.dep_ == "prep" and c.lower_ in ("on", "against", "of", "upon"):

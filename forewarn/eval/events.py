@@ -232,9 +232,9 @@ def event_spans(event: Event, doc) -> dict[str, list[tuple[int, int]]]:
             # "ICE and CBP officials", "Finland and Denmark": a span per conjunct, actor or not
             pieces = _conjunct_phrases(doc, head) if head is not None and any(
                 c.dep_ == "conj" and c.pos_ in _HEAD_POS for c in head.children) else [span]
-            for piece in pieces:
-                if not any(a < e and s < b for s, e in spans for a, b in [piece]):
-                    spans.append(piece)
+            for a, b in pieces:
+                if not any(a < e and s < b for s, e in spans):   # overlaps no span kept so far
+                    spans.append((a, b))
         out[kind] = spans
     return out
 
@@ -301,8 +301,8 @@ def _phrase(doc, start: int, end: int, others: list[tuple[int, int]]) -> tuple[i
             return True   # "both India and Pakistan": each span is the name alone
         if child.dep_ == "cc" and not conjuncts:
             return True   # a stray "and" whose conjunct the parse put elsewhere
-        return child.dep_ in ("conj", "cc", "preconj") and any(holds_other(c) for c in conjuncts)
-        # ("The United Kingdom and France": two actors, two spans)
+        # "The United Kingdom and France": two actors, two spans
+        return child.dep_ in ("conj", "cc") and any(holds_other(c) for c in conjuncts)
 
     # the phrase is contiguous: it stops at the first dependent left out on either side
     # (a comma is skipped, not a stop: "Vladimir Putin, the Russian president")
