@@ -171,8 +171,9 @@ class Roles:
         for head in ranked:
             # the actor nearest the head stands for the phrase: "an agreement with Turkey's
             # rival Greece" is with Greece, whose possessor Turkey sits one step deeper
+            # (at equal depth a name beats a possessor: "Afghanistan's Taliban insurgency")
             for sub in sorted(self._phrase(head, skip_preps=LOCATIVE | skip_preps),
-                              key=lambda t: (_depth(t, head), t.i)):
+                              key=lambda t: (_depth(t, head), t.dep_ == "poss", t.i)):
                 if sub.i in self.by_token:
                     return self.by_token[sub.i]
         return self._demonym_group(tok)

@@ -381,7 +381,7 @@ class _Resolver:
         if m.end < len(doc) and doc[m.end].dep_ == "compound" and doc[m.end].pos_ == "NOUN" \
                 and m.end not in self.at:
             return None  # a modifier of another noun ("army vehicles")
-        start, country, owner_sector = m.start, None, None
+        start, country, owner_sector, led_sector = m.start, None, None, None
         k = m.start - 1
         skipped = 0
         posted = term.head in _POSTED
@@ -420,6 +420,11 @@ class _Resolver:
                     end = after
                     if after < len(doc) and doc[after].text.replace("\u2019", "'") in _POSSESSIVE:
                         nxt = self.at.get(after + 1)
+                        if nxt and nxt.entry.kind == "org" and nxt.start == after + 1:
+                            # "the leader of Afghanistan's Taliban insurgency": the Taliban's leader
+                            org = self.kb.organizations[nxt.entry.ref]
+                            country, led_sector, end = org.country or country, org.sector, nxt.end
+                            inner = nxt
                         if nxt and nxt.entry.kind == "sector":
                             end = nxt.end  # "of Russia's Ground Forces"
                             body = self.kb.sectors[nxt.entry.ref]
@@ -429,7 +434,7 @@ class _Resolver:
                         inner_org = inner
         if start > 0 and doc[start - 1].lower_ in ("the", "a", "an") and doc[start - 1].i not in self.at:
             start -= 1
-        mention = _Mention(start, end, country, term.sector, phrase=term.phrase, kind=term.kind)
+        mention = _Mention(start, end, country, led_sector or term.sector, phrase=term.phrase, kind=term.kind)
         group = self.at.get(m.end)
         if term.kind == "body" and end == m.end and group is not None and group.start == m.end \
                 and group.entry.kind == "sector" and self.kb.sectors[group.entry.ref].kind == "group" \

@@ -327,3 +327,9 @@ def test_a_known_surname_inside_another_full_name_is_not_the_known_person(nlp):
 def test_a_special_rapporteur_is_an_international_official(nlp):
     found = actors(nlp, "Richard Bennett, the U.N. special rapporteur, said access was denied.", dt.date(2024, 8, 21))
     assert find(found, "Richard Bennett").sector == "IGO"
+
+
+def test_the_leader_of_a_countrys_armed_group_belongs_to_the_group(nlp):
+    found = actors(nlp, "The leader of Afghanistan's Taliban insurgency praised the withdrawal.", dt.date(2021, 5, 9))
+    leader = next(a for a in found if a.text.startswith("The leader"))
+    assert (leader.country, leader.sector) == ("AFG", "REB")
