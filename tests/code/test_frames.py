@@ -75,13 +75,6 @@ def test_a_noun_trigger_takes_the_agent_and_object_of_the_verb_it_is_the_instrum
 @pytest.mark.parametrize("text, verb, expected", [
     ("The bank sent $5 million to the province last year.", "sent", "province"),
     ("The court lifted a ban imposed on the newspaper.", "lifted", "newspaper"),
-])
-def test_a_thing_given_or_lifted_leads_to_whom_it_concerns(nlp, text, verb, expected):
-    doc = nlp(text)
-    assert patient(_trigger(doc, verb)).text == expected
-
-
-@pytest.mark.parametrize("text, verb, expected", [
     # a measure's target is whom or where it applies to, not the measure
     ("The navy lifted its blockade of Tuvalu after the talks.", "lifted", "Tuvalu"),
     ("The junta declared a ceasefire in Darfur on Monday.", "declared", "Darfur"),
@@ -96,13 +89,6 @@ def test_a_thing_given_or_lifted_leads_to_whom_it_concerns(nlp, text, verb, expe
     # a purpose is not a beneficiary, and a plain object stays the patient
     ("The ministry provided training for reconstruction.", "provided", "training"),
     ("The court rejected the appeal of the mayor.", "rejected", "appeal"),
-])
-def test_a_measure_or_a_gift_points_at_whom_it_concerns(nlp, text, verb, expected):
-    doc = nlp(text)
-    assert patient(_trigger(doc, verb)).text == expected
-
-
-@pytest.mark.parametrize("text, verb, expected", [
     # an attitude's target is what it is about
     ("The union expressed pessimism about the new budget.", "expressed", "budget"),
     ("The ministry said it is skeptical about the proposed merger.", "said", "merger"),
@@ -111,9 +97,9 @@ def test_a_measure_or_a_gift_points_at_whom_it_concerns(nlp, text, verb, expecte
     # a plain statement has no such target
     ("The ministry said the talks would resume.", "said", None),
 ])
-def test_an_attitude_points_at_its_theme(nlp, text, verb, expected):
-    doc = nlp(text)
-    found = patient(_trigger(doc, verb))
+def test_the_target_is_whom_or_what_the_act_concerns(nlp, text, verb, expected):
+    """A thing given or lifted, a measure, a denied charge or an attitude points past its object."""
+    found = patient(_trigger(nlp(text), verb))
     assert (found.text if found is not None else None) == expected
 
 
