@@ -42,6 +42,8 @@ KINDS = ("role", "body", "group")
 PRIORITY = ("media", "org", "person", "capital", "country", "demonym", "sector")
 _PIECE = re.compile(r"\w+|[^\w\s]")
 _ISO3 = re.compile(r"^[A-Z]{3}$")
+_NOT_LETTERS = re.compile(r"[^A-Za-z]")
+_NOT_WORD = re.compile(r"[^\w]+")
 # last words of titles that name an office of the institution before them
 _OFFICE_WORDS = {"spokesperson", "spokesman", "spokeswoman", "chief", "head", "minister", "secretary",
                  "commander", "official", "director", "chairman", "speaker", "ambassador"}
@@ -183,7 +185,7 @@ class _Builder:
         key = normalize(text)
         if not key:
             return
-        letters = re.sub(r"[^A-Za-z]", "", text)
+        letters = _NOT_LETTERS.sub("", text)
         acronym = entry.kind != "sector" and 1 < len(letters) <= 5 and letters.isupper()
         entry = Entry(entry.kind, entry.ref, " ".join(text.replace("\u2019", "'").split()) if acronym else None)
         old = self.kb.index.get(key, ())
@@ -327,7 +329,7 @@ class _Loaders:
 def _finish(b: _Builder) -> Knowledge:
     kb = b.kb
     for name, (aliases, roles) in b._raw_people.items():
-        kb.people[name] = Person(name, "person/" + re.sub(r"[^\w]+", "-", normalize(name)).strip("-"),
+        kb.people[name] = Person(name, "person/" + _NOT_WORD.sub("-", normalize(name)).strip("-"),
                                  tuple(roles))
         for alias in [name] + aliases:
             b.add_key(alias, Entry("person", name))

@@ -401,7 +401,6 @@ class _Resolver:
         if country is None and skipped:
             start = m.start
         end = m.end
-        inner_org = None
         if term.head in _POSTED and end + 1 < len(doc) and doc[end].lower_ == "to":
             inner = self.at.get(end + 1)
             if inner is None and doc[end + 1].lower_ == "the":
@@ -424,14 +423,11 @@ class _Resolver:
                             # "the leader of Afghanistan's Taliban insurgency": the Taliban's leader
                             org = self.kb.organizations[nxt.entry.ref]
                             country, led_sector, end = org.country or country, org.sector, nxt.end
-                            inner = nxt
                         if nxt and nxt.entry.kind == "sector":
                             end = nxt.end  # "of Russia's Ground Forces"
                             body = self.kb.sectors[nxt.entry.ref]
                             self._add(_Mention(inner.start, nxt.end, country, body.sector,
                                                phrase=body.phrase, kind=body.kind))
-                    if inner.entry.kind == "org":
-                        inner_org = inner
         if start > 0 and doc[start - 1].lower_ in ("the", "a", "an") and doc[start - 1].i not in self.at:
             start -= 1
         mention = _Mention(start, end, country, led_sector or term.sector, phrase=term.phrase, kind=term.kind)
@@ -616,11 +612,11 @@ class _Resolver:
                 i += 1
                 continue
             kind = m.entry.kind
-            if kind == "person" and m.end - m.start == 1 and self._name_run(m.start) != (m.start, m.end):
+            run = self._name_run(m.start) if kind == "person" and m.end - m.start == 1 else None
+            if run is not None and run != (m.start, m.end):
                 # "Argita Berisha Malltezi": a known surname inside someone else's full name
-                a, b = self._name_run(m.start)
-                self._add(self._person_mention(a, b, None))
-                i = b
+                self._add(self._person_mention(*run, None))
+                i = run[1]
                 continue
             if kind == "person":
                 self._add(self._person_mention(m.start, m.end, m.entry.ref))
