@@ -88,6 +88,9 @@ _RANKS = {"deputy", "acting", "chief", "senior", "assistant", "vice", "interim",
           "associate", "executive", "first", "second", "outgoing", "incoming", "caretaker"}
 # offices held *at* an international body by a state ("Britain's U.N. ambassador")
 _POSTED = {"ambassador", "envoy", "mission", "representative", "delegation", "delegate"}
+# groups outside the state whose leader takes the group's sector ("leader of the X gang")
+_NAME_PARTICLES = {"de", "del", "della", "di", "du", "des", "la", "le", "al", "el", "bin", "van", "von"}
+_LED_GROUPS = {"CRM", "REB", "INS", "OPP", "PTY", "NGO", "LAB", "REL", "ETH", "BUS"}
 
 
 @dataclass
@@ -428,6 +431,10 @@ class _Resolver:
                             body = self.kb.sectors[nxt.entry.ref]
                             self._add(_Mention(inner.start, nxt.end, country, body.sector,
                                                phrase=body.phrase, kind=body.kind))
+        if country is None and led_sector is None and term.kind == "role" and term.sector == "GOV":
+            led = self._led_group(end)
+            if led is not None:     # "the leader of the Village de Dieu gang": a gang's leader
+                led_sector, end = led
         if start > 0 and doc[start - 1].lower_ in ("the", "a", "an") and doc[start - 1].i not in self.at:
             start -= 1
         mention = _Mention(start, end, country, led_sector or term.sector, phrase=term.phrase, kind=term.kind)
@@ -461,6 +468,31 @@ class _Resolver:
                     # "security forces arrested ..." in a story about one country: its forces
                     mention.country, mention.absorbed = self.sole, False
         return mention
+
+    def _led_group(self, end: int) -> tuple[str, int] | None:
+        """The sector and end of a non-state group a title leads: "leader of the Village de
+        Dieu gang" (CRM), "head of a rebel group" (REB); up to four name words may stand
+        between "of the" and the group's noun."""
+        doc = self.doc
+        if end >= len(doc) or doc[end].lower_ != "of":
+            return None
+        j = end + 1
+        if j < len(doc) and doc[j].lower_ in ("the", "a", "an"):
+            j += 1
+        for _ in range(5):
+            if j >= len(doc):
+                return None
+            m = self.at.get(j)
+            if m is not None and m.start == j and m.entry.kind == "sector":
+                body = self.kb.sectors[m.entry.ref]
+                if body.kind in ("group", "body") and body.sector in _LED_GROUPS:
+                    return body.sector, m.end
+                return None
+            name_word = doc[j].text[:1].isupper() or doc[j].lower_ in _NAME_PARTICLES
+            if m is not None or doc[j].is_punct or not (name_word or doc[j].pos_ in ("ADJ", "NOUN")):
+                return None
+            j += 1
+        return None
 
     def _modified_title(self, m: _Match) -> bool:
         """Whether a title is definite behind rank words: "the deputy chief justice", "the

@@ -333,3 +333,13 @@ def test_the_leader_of_a_countrys_armed_group_belongs_to_the_group(nlp):
     found = actors(nlp, "The leader of Afghanistan's Taliban insurgency praised the withdrawal.", dt.date(2021, 5, 9))
     leader = next(a for a in found if a.text.startswith("The leader"))
     assert (leader.country, leader.sector) == ("AFG", "REB")
+
+
+@pytest.mark.parametrize("text, sector", [
+    ("Jean Pierre, the notorious leader of the Village de Dieu gang, was killed on Friday.", "CRM"),
+    ("Samuel Okoro, the leader of the rebel group, signed the deal.", "REB"),
+])
+def test_the_leader_of_a_named_non_state_group_takes_its_sector(nlp, text, sector):
+    found = actors(nlp, text, dt.date(2021, 3, 1))
+    person = next(a for a in found if a.text in ("Jean Pierre", "Samuel Okoro"))
+    assert person.sector == sector
