@@ -88,6 +88,10 @@ def _cue_words(clause) -> set[str]:
     return out
 
 
+# verbs that deny an act: the act's own participants are not the denial's target
+_DENIALS = frozenset({"deny", "refute", "disavow", "dispute"})
+
+
 def _same_side(a: Actor, b: Actor) -> bool:
     return (a.country, a.sector, a.name) == (b.country, b.sector, b.name) or (
         a.start == b.start and a.end == b.end)
@@ -207,12 +211,16 @@ class EventCoder:
         else:
             source = self.roles.actors_of(subj) if subj is not None else []
         heads = object_heads(verb)
+        if verb.lemma_.lower() in _DENIALS:
+            # "deny providing sanctuary to fighters": whom the denied act concerns is not whom
+            # the denial answers
+            heads = [h for h in heads if h.pos_ not in ("VERB", "AUX")]
         if verb.lemma_.lower() in TRANSFER_VERBS:
             # whom it goes to is the target: an indirect object ("grant me access to X": me), else
             # the verb's "to" phrase ("extradited the suspect to the United States")
             heads.sort(key=lambda h: 0 if h.dep_ in ("dative", "iobj") else
                        1 if h.dep_ == "pobj" and h.head.lower_ == "to" and h.head.head.i == verb.i else 2)
-        if reach:
+        if reach and verb.lemma_.lower() not in _DENIALS:
             # "threatened to use force against North Korea": the target sits in the controlled verb
             heads += [h for c in verb.children if c.dep_ == "xcomp" for h in object_heads(c)]
         if verb.tag_ == "VBN" and subj is not None and subj.lower_ in REFLEXIVE and quote and quote.speaker:

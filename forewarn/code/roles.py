@@ -22,7 +22,9 @@ TRANSFER_VERBS = frozenset({"return", "send", "hand", "deliver", "extradite", "t
                             "airlift", "dispatch"})
 TARGET_PREPS = frozenset({"to", "against", "on", "upon", "with", "into", "toward", "towards", "at", "over"})
 OBJECT_CONTROL = frozenset({"ask", "urge", "tell", "order", "force", "allow", "pressure", "persuade",
-                            "push", "call", "invite", "encourage", "help", "compel", "press"})
+                            "push", "call", "invite", "encourage", "help", "compel", "press", "prompt", "cause",
+                            "spur", "lead", "drive", "enable", "permit", "authorize", "authorise", "instruct",
+                            "direct", "advise", "convince", "require", "want"})
 FIRST_PERSON = frozenset({"we", "us", "our", "ours", "i", "me", "my"})
 THIRD_PLURAL = frozenset({"they", "them", "their", "theirs"})
 THIRD_NEUTER = frozenset({"it", "its"})
@@ -101,6 +103,8 @@ class Roles:
         found: Actor | None = None
         if tok.tag_ == "PRP$" and word not in FIRST_PERSON:
             found = self._possessor(tok)
+        elif word not in FIRST_PERSON and self._content_owner(tok) is not None:
+            found = self._content_owner(tok)
         elif speaker is None and word not in FIRST_PERSON:
             found = self._reporter(tok)
         if found is not None:
@@ -141,6 +145,18 @@ class Roles:
         if subj is None or subj.tag_ in ("PRP", "PRP$"):
             return None
         actor = self.actor_of(subj)
+        if actor is None or self.is_person(actor) != (tok.lower_ in PERSONAL):
+            return None
+        return actor if actor.country or actor.kb_id else None
+
+    def _content_owner(self, tok) -> Actor | None:
+        """"The Taliban's announcement that they will ...": a pronoun subject of a noun's
+        content clause is whoever the noun belongs to (announcement, decision, claim)."""
+        clause = tok.head
+        if tok.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ not in ("acl", "ccomp") or clause.head.pos_ != "NOUN":
+            return None
+        owner = next((c for c in clause.head.children if c.dep_ == "poss" and c.tag_ != "PRP$"), None)
+        actor = self.actor_of(owner) if owner is not None else None
         if actor is None or self.is_person(actor) != (tok.lower_ in PERSONAL):
             return None
         return actor if actor.country or actor.kb_id else None

@@ -83,4 +83,11 @@ def event_modality(trigger, kind: str = "act") -> dict[str, bool]:
     flags["hypothetical"] = bool(flags.get("hypothetical")) or counterfactual(trigger) or desired(trigger)
     flags["future"] = bool(flags.get("future")) or expected(trigger)
     flags["hedged"] = bool(flags.get("hedged")) or expected(trigger)
+    if trigger.dep_ == "advcl" and trigger.tag_ == "VBG" and trigger.head.pos_ in ("VERB", "AUX") \
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children):
+        # "may impose sanctions, cutting aid": a participle with no subject of its own is as
+        # certain as the verb it hangs on
+        head = event_modality(trigger.head, kind)
+        for flag in ("hypothetical", "future", "hedged"):
+            flags[flag] = flags[flag] or head[flag]
     return flags

@@ -446,3 +446,30 @@ def test_a_past_act_in_a_temporal_clause_under_a_present_one_is_background():
 def test_condemning_violence_against_a_group_does_not_accuse_the_group():
     assert not coded("The insurgent group said it condemns any violence against Afghan civilians.").events
     assert countries(the_event("Turkey condemned Israel's attack on Gaza.", "11").target) == ["ISR"]
+
+
+def test_a_pronoun_in_a_nouns_content_clause_is_the_nouns_owner():
+    # the speaker is Afghan too, so the rule that a quoted "they" is not the speaker's own side
+    # must not push "they" back to the United Nations
+    text = ("The United Nations condemned the decree. “The Taliban’s announcement that they will arrest the "
+            "protesters is a step backwards,” said Ahmad Massoud, the Afghan opposition leader.")
+    [event] = [e for e in coded(text).events if e.evidence.trigger == "arrest"]
+    assert [(a.country, a.sector) for a in event.source] == [("AFG", "REB")]
+
+
+def test_the_one_prompted_to_act_is_its_doer():
+    text = "Turkey's president suggested Macron needed treatment, prompting France to recall its ambassador."
+    assert [a.text for a in the_event(text, "16").source] == ["France"]
+
+
+def test_denying_an_act_does_not_target_its_participants():
+    assert not coded("The Taliban routinely deny providing sanctuary to anti-Pakistan fighters.").events
+
+
+def test_a_subjectless_participle_is_as_certain_as_its_verb():
+    text = "The European Union may impose trade sanctions on Somalia, cutting foreign aid and strengthening an arms embargo."
+    cut = next(e for e in coded(text).events if e.evidence.trigger == "cutting")
+    assert cut.modality.hedged
+    text = "The European Union imposed trade sanctions on Somalia, cutting foreign aid and strengthening an arms embargo."
+    cut = next(e for e in coded(text).events if e.evidence.trigger == "cutting")
+    assert not (cut.modality.hedged or cut.modality.hypothetical)
