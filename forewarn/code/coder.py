@@ -233,6 +233,8 @@ class EventCoder:
             found = self.roles.actors_of(head, AIMED if not nested and head.pos_ == "NOUN" else frozenset()) \
                 or (self.roles.actors_within(head) if nested else [])
             for actor in found:
+                if not (actor.country or actor.kb_id or actor.sector):
+                    continue    # a bare name nothing is known of ("talks in Afisiyoni"): no party
                 if not any(_same_side(actor, s) or (actor.country, actor.sector) == (s.country, s.sector)
                            for s in source) and actor not in target:
                     target.append(actor)

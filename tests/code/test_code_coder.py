@@ -473,3 +473,9 @@ def test_a_subjectless_participle_is_as_certain_as_its_verb():
     text = "The European Union imposed trade sanctions on Somalia, cutting foreign aid and strengthening an arms embargo."
     cut = next(e for e in coded(text).events if e.evidence.trigger == "cutting")
     assert not (cut.modality.hedged or cut.modality.hypothetical)
+
+
+def test_a_bare_name_nothing_is_known_of_is_no_target():
+    assert not events_with_root("Kenya's president met Zorbal Quint on Monday.", "04")
+    event = the_event("Kenya's president met Zorbal Quint, the Ugandan foreign minister, on Monday.", "04")
+    assert countries(event.target) == ["UGA"]
