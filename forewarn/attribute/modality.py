@@ -116,6 +116,9 @@ def _future(tok: Token, is_trigger: bool, out: list[str]) -> None:
     for child in tok.children:
         if child.dep_ == "aux" and (child.lower_ in cues.FUTURE_AUX or child.lemma_.lower() in ("will", "shall")):
             out.append(child.lower_)
+        elif child.dep_ == "aux" and child.lower_ == "would" and tok.dep_ == "ccomp" \
+                and tok.head.lemma_.lower() in cues.SPEECH_VERBS:
+            out.append("would")     # "said it would send troops": the future seen from the past
     if is_trigger:
         return
     lemma = tok.lemma_.lower()

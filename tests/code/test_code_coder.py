@@ -193,6 +193,7 @@ def test_hedge_flags_event(text, root):
     ("The Indian prime minister is expected to visit Japan.", "04"),
     ("Kenyan President William Ruto is due to meet Chinese President Xi Jinping in January.", "04"),
     ("The Indian prime minister is slated to visit Japan next month.", "04"),
+    ("Kenyan President William Ruto said on Monday that he would visit China in May.", "03"),
 ])
 def test_future(text, root):
     assert the_event(text, root).modality.future
