@@ -343,3 +343,8 @@ def test_the_leader_of_a_named_non_state_group_takes_its_sector(nlp, text, secto
     found = actors(nlp, text, dt.date(2021, 3, 1))
     person = next(a for a in found if a.text in ("Jean Pierre", "Samuel Okoro"))
     assert person.sector == sector
+
+
+def test_the_american_civil_liberties_union_is_an_ngo_not_a_trade_union(nlp):
+    found = actors(nlp, "The American Civil Liberties Union sued the government.", dt.date(2025, 3, 12))
+    assert [(a.country, a.sector) for a in found if "Union" in a.text] == [("USA", "NGO")]
