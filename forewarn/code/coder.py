@@ -14,6 +14,7 @@ import hashlib
 import logging
 import re
 from collections.abc import Sequence
+from pathlib import Path
 
 from ..attribute import find_reported_by
 from ..models import Actor, Article, Coder, DateRef, Event, Evidence, Modality, Place, Quote
@@ -28,7 +29,26 @@ from .when import controlled_by, governing_verb
 log = logging.getLogger(__name__)
 
 CODER_NAME = "forewarn-rules"
-CODER_VERSION = "0.1.0"
+CODER_RELEASE = "0.1.0"
+# the stages whose rules decide what an event is: annotate's attribution, actor and place
+# resolution, and coding itself
+RULE_PACKAGES = ("attribute", "code", "resolve")
+
+
+def rules_digest(root: Path | None = None) -> str:
+    """A short sha256 over the source of the rule stages (``RULE_PACKAGES`` under ``root``,
+    the installed ``forewarn`` package by default): any change to a rule changes it, so an
+    event records which rules made it, not only the release."""
+    root = root or Path(__file__).resolve().parents[1]
+    digest = hashlib.sha256()
+    for package in RULE_PACKAGES:
+        for path in sorted((root / package).rglob("*.py")):
+            digest.update(path.relative_to(root).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:10]
+
+
+CODER_VERSION = f"{CODER_RELEASE}-rules.{rules_digest()}"
 HISTORICAL_AFTER = dt.timedelta(days=14)
 # a clause dated only as "later" than the narrative before it inherits that narrative's date
 # when it is an explicit year this far back, from a sentence at most ANCHOR_REACH before

@@ -480,3 +480,20 @@ def test_a_bare_name_nothing_is_known_of_is_no_target():
     assert not events_with_root("Kenya's president met Zorbal Quint on Monday.", "04")
     event = the_event("Kenya's president met Zorbal Quint, the Ugandan foreign minister, on Monday.", "04")
     assert countries(event.target) == ["UGA"]
+
+
+def test_the_coder_version_changes_with_any_rule(tmp_path):
+    import shutil
+    from pathlib import Path
+
+    from forewarn.code.coder import RULE_PACKAGES, rules_digest
+
+    package = Path(__file__).resolve().parents[2] / "forewarn"
+    for name in RULE_PACKAGES:
+        shutil.copytree(package / name, tmp_path / name)
+    before = rules_digest(tmp_path)
+    assert before == rules_digest(package)
+    with open(tmp_path / "code" / "roles.py", "a", encoding="utf-8") as f:
+        f.write("\n# one more rule\n")
+    assert rules_digest(tmp_path) != before
+    assert f"-rules.{before}" in coded("Germany will sign an agreement with France.").events[0].coder.version
