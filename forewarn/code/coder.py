@@ -231,6 +231,9 @@ class EventCoder:
         else:
             source = self.roles.actors_of(subj) if subj is not None else []
         heads = object_heads(verb)
+        if verb.dep_ == "relcl" and not passive and subj is not None and subj.tag_ not in ("WP", "WDT") \
+                and not any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
+            heads.insert(0, verb.head)  # "a diplomat it arrested": the noun is what was acted on
         if verb.lemma_.lower() in _DENIALS:
             # "deny providing sanctuary to fighters": whom the denied act concerns is not whom
             # the denial answers
@@ -421,7 +424,17 @@ _PRESENT_TAGS = frozenset({"VBZ", "VBP", "MD"})
 
 def _backgrounded(verb) -> bool:
     """A past act in a "before" or "since" clause under a present-tense one is background, not
-    news: "China's presence remains smaller than Europe's before Russia invaded Ukraine"."""
+    news: "China's presence remains smaller than Europe's before Russia invaded Ukraine"; so is
+    a past act in a relative clause under a present (perfect) one, or a past perfect one: "Congo
+    has freed a diplomat it arrested in May", "freed the man who had attacked the convoy"."""
+    if verb.dep_ == "relcl":
+        if any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children):
+            return True
+        main = verb.head
+        while main.pos_ not in ("VERB", "AUX") and main.head.i != main.i:
+            main = main.head
+        return verb.tag_ == "VBD" and main.i != verb.i and (
+            main.tag_ in _PRESENT_TAGS or any(c.dep_ == "aux" and c.tag_ in _PRESENT_TAGS for c in main.children))
     if verb.tag_ != "VBD" or verb.dep_ != "advcl":
         return False
     if not any(c.dep_ in ("mark", "prep") and c.lower_ in _TEMPORAL_MARKS for c in verb.children):

@@ -115,7 +115,7 @@ class Roles:
         elif word in THIRD_PLURAL or word in THIRD_NEUTER:
             plural = word in THIRD_PLURAL and speaker is None
             for actor in self._before(tok.idx, window=600):
-                if not (actor.country or actor.kb_id) or self.is_person(actor):
+                if not (actor.country or actor.kb_id) or self.is_person(actor) or _relative_head(tok, actor):
                     continue
                 if speaker and actor.country == speaker.country:
                     continue
@@ -124,7 +124,8 @@ class Roles:
                 found = actor
                 break
         elif word in PERSONAL:
-            found = next((a for a in self._before(tok.idx, window=600) if self.is_person(a) and a.country), None)
+            found = next((a for a in self._before(tok.idx, window=600)
+                          if self.is_person(a) and a.country and not _relative_head(tok, a)), None)
         if found is None:
             return None
         return dataclasses.replace(found, text=tok.text, start=tok.idx, end=tok.idx + len(tok.text))
@@ -269,6 +270,16 @@ class Roles:
             stack.extend(c for c in t.children if c.dep_ not in CLAUSES
                          and not (c.dep_ == "prep" and c.lower_ in skip_preps))
         return sorted(out, key=lambda t: t.i)
+
+
+def _relative_head(pronoun, actor: Actor) -> bool:
+    """Whether ``actor`` is the noun a relative clause modifies while ``pronoun`` is that
+    clause's subject: in "a diplomat it arrested", "it" is not the diplomat."""
+    verb = pronoun.head
+    if pronoun.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ != "relcl":
+        return False
+    noun = verb.head
+    return actor.start <= noun.idx < actor.end
 
 
 def _depth(tok, head) -> int:

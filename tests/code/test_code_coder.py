@@ -497,3 +497,13 @@ def test_the_coder_version_changes_with_any_rule(tmp_path):
         f.write("\n# one more rule\n")
     assert rules_digest(tmp_path) != before
     assert f"-rules.{before}" in coded("Germany will sign an agreement with France.").events[0].coder.version
+
+
+def test_an_act_in_a_relative_clause_acts_on_its_noun_and_is_background():
+    text = "The Democratic Republic of Congo has freed a US diplomat it arrested."
+    arrest = the_event(text, "17")
+    assert countries(arrest.source) == ["COD"]       # "it" is Congo, never the diplomat it arrested
+    assert countries(arrest.target) == ["USA"]
+    assert arrest.modality.historical
+    assert not the_event(text, "08").modality.historical
+    assert the_event("Congo freed the Ugandan soldier whom Rwanda had arrested.", "17").modality.historical
