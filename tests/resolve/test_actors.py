@@ -348,3 +348,15 @@ def test_the_leader_of_a_named_non_state_group_takes_its_sector(nlp, text, secto
 def test_the_american_civil_liberties_union_is_an_ngo_not_a_trade_union(nlp):
     found = actors(nlp, "The American Civil Liberties Union sued the government.", dt.date(2025, 3, 12))
     assert [(a.country, a.sector) for a in found if "Union" in a.text] == [("USA", "NGO")]
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    ("Sudan's ruling National Congress Party rejected the plan.", "National Congress Party", ("SDN", "PTY")),
+    ("The Peshmerga attacked Islamic State positions.", "Peshmerga", ("IRQ", "MIL")),
+    ("The Kurdistan Regional Government rejected the budget.", "Kurdistan Regional Government", ("IRQ", "GOV")),
+    ("Republika Srpska rejected the ruling.", "Republika Srpska", ("BIH", "GOV")),
+])
+def test_regional_governments_parties_and_forces(nlp, text, name, expected):
+    found = actors(nlp, text, dt.date(2019, 8, 10))
+    actor = find(found, name)
+    assert (actor.country, actor.sector) == expected
