@@ -112,6 +112,20 @@ def _cue_words(clause) -> set[str]:
 _DENIALS = frozenset({"deny", "refute", "disavow", "dispute"})
 
 
+def _shared_object(verb) -> list:
+    """The object a verb shares with the verb coordinated right after it: "has been attacking
+    and fighting Kenyan troops", "shelled and captured the town" (the first verb has none)."""
+    if any(c.dep_ in ("dobj", "prep", "dative", "ccomp", "xcomp") for c in verb.children):
+        return []
+    conj = next((c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"), None)
+    if conj is None or not any(c.dep_ == "cc" and c.i < conj.i for c in verb.children) \
+            or any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
+        return []
+    if any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in verb.doc[verb.i + 1:conj.i]):
+        return []   # something stands between the two verbs: not one shared object
+    return [c for c in conj.children if c.dep_ == "dobj"]
+
+
 def _same_side(a: Actor, b: Actor) -> bool:
     return (a.country, a.sector, a.name) == (b.country, b.sector, b.name) or (
         a.start == b.start and a.end == b.end)
@@ -230,7 +244,7 @@ class EventCoder:
             source = self.roles.holders_of(subj)    # "an accord among A and B supporting C"
         else:
             source = self.roles.actors_of(subj) if subj is not None else []
-        heads = object_heads(verb)
+        heads = object_heads(verb) or _shared_object(verb)
         if verb.dep_ == "relcl" and not passive and subj is not None and subj.tag_ not in ("WP", "WDT") \
                 and not any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
             heads.insert(0, verb.head)  # "a diplomat it arrested": the noun is what was acted on

@@ -507,3 +507,10 @@ def test_an_act_in_a_relative_clause_acts_on_its_noun_and_is_background():
     assert arrest.modality.historical
     assert not the_event(text, "08").modality.historical
     assert the_event("Congo freed the Ugandan soldier whom Rwanda had arrested.", "17").modality.historical
+
+
+def test_two_coordinated_verbs_share_the_second_ones_object():
+    event = the_event("Al-Shabab militants have been attacking and fighting Kenyan troops since 2011.", "19")
+    assert countries(event.target) == ["KEN"]
+    text = "Al-Shabab militants attacked a police station, and Kenyan troops withdrew."
+    assert not any(countries(e.target) == ["KEN"] for e in events_with_root(text, "19"))
