@@ -89,6 +89,8 @@ _RANKS = {"deputy", "acting", "chief", "senior", "assistant", "vice", "interim",
 # offices held *at* an international body by a state ("Britain's U.N. ambassador")
 _POSTED = {"ambassador", "envoy", "mission", "representative", "delegation", "delegate"}
 # groups outside the state whose leader takes the group's sector ("leader of the X gang")
+# countries whose names put the family name first in English news ("Fu Cong", "Kim Jong Un")
+_FAMILY_NAME_FIRST = {"CHN", "TWN", "HKG", "MAC", "KOR", "PRK"}
 _NAME_PARTICLES = {"de", "del", "della", "di", "du", "des", "la", "le", "al", "el", "bin", "van", "von"}
 _LED_GROUPS = {"CRM", "REB", "INS", "OPP", "PTY", "NGO", "LAB", "REL", "ETH", "BUS"}
 
@@ -604,6 +606,8 @@ class _Resolver:
             keys = {normalize(doc[b - 1].text)}
             if kb_name:
                 keys |= {normalize(kb_name.split()[-1])}
+            if mention.country in _FAMILY_NAME_FIRST and 2 <= b - a <= 3:
+                keys.add(normalize(doc[a].text))    # "Fu Cong ... Fu noted": a Chinese family name leads
             for key in keys:
                 self.surnames.setdefault(key, mention)
         return mention

@@ -360,3 +360,20 @@ def test_regional_governments_parties_and_forces(nlp, text, name, expected):
     found = actors(nlp, text, dt.date(2019, 8, 10))
     actor = find(found, name)
     assert (actor.country, actor.sector) == expected
+
+
+def test_a_chinese_family_name_alone_carries_the_full_names_resolution(nlp):
+    text = ("Chinese Foreign Ministry spokesman Gao Wenlin rejected the claim. Gao said Beijing opposes "
+            "sanctions.")
+    found = actors(nlp, text, dt.date(2025, 8, 28))
+    assert [(a.country, a.sector) for a in found if a.text == "Gao"] == [("CHN", "GOV")]
+
+
+@pytest.mark.parametrize("text, date, name, expected", [
+    ("Fu Cong told reporters the council was divided.", dt.date(2025, 8, 28), "Fu Cong", ("CHN", "GOV")),
+    ("Samantha Power spoke to the council.", dt.date(2015, 3, 2), "Samantha Power", ("USA", "GOV")),
+    ("Mao Ning said China opposes the move.", dt.date(2023, 5, 4), "Mao Ning", ("CHN", "GOV")),
+])
+def test_un_ambassadors_and_spokespeople_are_known(nlp, text, date, name, expected):
+    person = find(actors(nlp, text, date), name)
+    assert (person.country, person.sector) == expected
