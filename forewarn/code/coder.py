@@ -21,7 +21,8 @@ from ..models import Actor, Article, Coder, DateRef, Event, Evidence, Modality, 
 from ..resolve.places import place_for_event
 from .ontology import lookup
 from .patterns import Patterns, load_patterns, match_verb
-from .roles import AIMED, FIRST_PERSON, REFLEXIVE, TRANSFER_VERBS, Roles, object_heads, subject_of
+from .roles import (AIMED, FIRST_PERSON, REFLEXIVE, TRANSFER_VERBS, Roles, misparsed_subject, object_heads,
+                    subject_of)
 from .stance import DEMANDABLE, demand_reporter, reframe
 from .status import SPEECH_LEMMAS, event_modality
 from .when import controlled_by, governing_verb
@@ -240,6 +241,8 @@ class EventCoder:
         its border with Ukraine"), which a speech act must not ("condemned violence against
         civilians" does not condemn the civilians)."""
         subj, passive = subject_of(verb)
+        if subj is None and not passive:
+            subj = misparsed_subject(verb)  # "USAID provided ...", the name parsed as a modifier
         if subj is not None and verb.dep_ == "acl" and subj.i == verb.head.i:
             source = self.roles.holders_of(subj)    # "an accord among A and B supporting C"
         else:

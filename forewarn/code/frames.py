@@ -9,7 +9,7 @@ target, or the agent and patient of the verb that the lexicon alone finds in a s
 from __future__ import annotations
 
 from .coder import lexicon_trigger  # noqa: F401  (re-exported: the trigger whose frame is read)
-from .roles import TARGET_PREPS, TRANSFER_VERBS, subject_of
+from .roles import TARGET_PREPS, TRANSFER_VERBS, misparsed_subject, subject_of
 
 # objects that are a clause's stand-in, not a participant: "said it", "did so"
 _NOT_PARTICIPANTS = frozenset({"it", "this", "that", "so", "what", "which", "there", "itself", "themselves"})
@@ -75,7 +75,7 @@ def agent(trigger):
     if head is None and trigger.dep_ == "pcomp" and trigger.head.head.pos_ in ("VERB", "AUX"):
         head, _ = subject_of(trigger.head.head)    # "stormed the base after striking it": who stormed
     if head is None:
-        head = _misparsed_subject(trigger)
+        head = misparsed_subject(trigger)
     if head is not None and head.lower_ in _ANAPHORS:
         return head        # "X says it is providing ...": the phrase stands for its antecedent
     return _participant(head)
@@ -83,18 +83,6 @@ def agent(trigger):
 
 # pronouns a doer may be named by, standing for a named antecedent
 _ANAPHORS = frozenset({"it", "they", "he", "she"})
-_NAMED = frozenset({"ORG", "GPE", "NORP", "PERSON"})
-
-
-def _misparsed_subject(verb):
-    """A subject the parse hung elsewhere: on an auxiliary ("X however have opposed"), or a
-    name left of a verb that has no subject, tagged as a modifier ("USAID provided ...")."""
-    for aux in (c for c in verb.children if c.dep_ == "aux"):
-        found = next((c for c in aux.children if c.dep_ == "nsubj"), None)
-        if found is not None:
-            return found
-    return next((c for c in verb.children if c.i < verb.i and c.ent_type_ in _NAMED
-                 and c.dep_ in ("advmod", "npadvmod", "dep", "nmod")), None)
 
 
 def patient(trigger):

@@ -324,6 +324,20 @@ def subject_of(verb, depth: int = 0):
     return None, False
 
 
+_NAMED = frozenset({"ORG", "GPE", "NORP", "PERSON"})
+
+
+def misparsed_subject(verb):
+    """A subject the parse hung elsewhere: on an auxiliary ("X however have opposed"), or a
+    name left of a verb that has no subject, tagged as a modifier ("USAID provided ...")."""
+    for aux in (c for c in verb.children if c.dep_ == "aux"):
+        found = next((c for c in aux.children if c.dep_ == "nsubj"), None)
+        if found is not None:
+            return found
+    return next((c for c in verb.children if c.i < verb.i and c.ent_type_ in _NAMED
+                 and c.dep_ in ("advmod", "npadvmod", "dep", "nmod")), None)
+
+
 def object_heads(verb) -> list:
     """Candidate target heads of a verb: objects, passive subjects, prepositional objects."""
     out = []
