@@ -228,7 +228,7 @@ def _beneficiary(obj, verb):
             continue
         seen.add(head.i)
         for c in head.children:
-            if c.dep_ == "prep" and c.lower_ in _BENEFICIARY_PREPS:
+            if c.dep_ in ("prep", "dative") and c.lower_ in _BENEFICIARY_PREPS:
                 found = next((p for p in c.children if p.dep_ == "pobj"), None)
                 if found is not None and _is_party(found):
                     return found
