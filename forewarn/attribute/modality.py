@@ -116,8 +116,7 @@ def _future(tok: Token, is_trigger: bool, out: list[str]) -> None:
     for child in tok.children:
         if child.dep_ == "aux" and (child.lower_ in cues.FUTURE_AUX or child.lemma_.lower() in ("will", "shall")):
             out.append(child.lower_)
-        elif child.dep_ == "aux" and child.lower_ == "would" and tok.dep_ == "ccomp" \
-                and tok.head.lemma_.lower() in cues.SPEECH_VERBS:
+        elif child.dep_ == "aux" and child.lower_ == "would" and _reported(tok):
             out.append("would")     # "said it would send troops": the future seen from the past
     if is_trigger:
         return
@@ -128,6 +127,14 @@ def _future(tok: Token, is_trigger: bool, out: list[str]) -> None:
         return
     if lemma in cues.FUTURE_VERBS:
         out.append(tok.lower_)
+
+
+def _reported(verb: Token) -> bool:
+    """Whether a clause is what a speech verb reports, directly or as a later conjunct: "said
+    it would ...", "told reporters that it was unfair and that he would ..."."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in cues.SPEECH_VERBS
 
 
 def _hedge(tok: Token, is_trigger: bool, out: list[str]) -> None:

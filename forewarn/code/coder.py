@@ -251,6 +251,11 @@ class EventCoder:
         if verb.dep_ == "relcl" and not passive and subj is not None and subj.tag_ not in ("WP", "WDT") \
                 and not any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
             heads.insert(0, verb.head)  # "a diplomat it arrested": the noun is what was acted on
+        if not nested:
+            # "condemns any violence against civilians": whom the object act is aimed at is
+            # its victim, not whom the speech act targets
+            heads = [h for h in heads if not (h.dep_ == "pobj" and h.head.lower_ in AIMED
+                                              and h.head.head.dep_ == "dobj" and h.head.head.head.i == verb.i)]
         if verb.lemma_.lower() in _DENIALS:
             # "deny providing sanctuary to fighters": whom the denied act concerns is not whom
             # the denial answers

@@ -194,6 +194,7 @@ def test_hedge_flags_event(text, root):
     ("Kenyan President William Ruto is due to meet Chinese President Xi Jinping in January.", "04"),
     ("The Indian prime minister is slated to visit Japan next month.", "04"),
     ("Kenyan President William Ruto said on Monday that he would visit China in May.", "03"),
+    ("Serbia said the ruling was unfair and that it would recall its ambassador to Croatia.", "16"),
 ])
 def test_future(text, root):
     assert the_event(text, root).modality.future
@@ -446,6 +447,7 @@ def test_a_past_act_in_a_temporal_clause_under_a_present_one_is_background():
 
 def test_condemning_violence_against_a_group_does_not_accuse_the_group():
     assert not coded("The insurgent group said it condemns any violence against Afghan civilians.").events
+    assert not coded("The Taliban denied involvement, saying it condemns any violence against Afghan civilians.").events
     assert countries(the_event("Turkey condemned Israel's attack on Gaza.", "11").target) == ["ISR"]
 
 
