@@ -377,3 +377,14 @@ def test_a_chinese_family_name_alone_carries_the_full_names_resolution(nlp):
 def test_un_ambassadors_and_spokespeople_are_known(nlp, text, date, name, expected):
     person = find(actors(nlp, text, date), name)
     assert (person.country, person.sector) == expected
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    ("USAID announced new funding on Monday.", "USAID", ("USA", "GOV")),
+    ("MONUSCO peacekeepers patrolled the town.", "MONUSCO", (None, "IGO")),
+    ("The Haqqani network claimed the attack.", "Haqqani network", ("AFG", "REB")),
+    ("The Sinaloa Cartel smuggled the drugs.", "Sinaloa Cartel", ("MEX", "CRM")),
+])
+def test_aid_agencies_missions_armed_groups_and_cartels_are_known(nlp, text, name, expected):
+    actor = find(actors(nlp, text, dt.date(2020, 8, 10)), name)
+    assert (actor.country, actor.sector) == expected
