@@ -242,7 +242,7 @@ class EventCoder:
         civilians" does not condemn the civilians)."""
         subj, passive = subject_of(verb)
         if subj is None and not passive:
-            subj = misparsed_subject(verb)  # "USAID provided ...", the name parsed as a modifier
+            subj = misparsed_subject(verb, self.roles.by_token)  # "USAID provided ...": parsed as a modifier
         if subj is not None and verb.dep_ == "acl" and subj.i == verb.head.i:
             source = self.roles.holders_of(subj)    # "an accord among A and B supporting C"
         else:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 
 from ..models import Actor, Quote
 
@@ -327,14 +327,15 @@ def subject_of(verb, depth: int = 0):
 _NAMED = frozenset({"ORG", "GPE", "NORP", "PERSON"})
 
 
-def misparsed_subject(verb):
+def misparsed_subject(verb, known: Container[int] = ()):
     """A subject the parse hung elsewhere: on an auxiliary ("X however have opposed"), or a
-    name left of a verb that has no subject, tagged as a modifier ("USAID provided ...")."""
+    name left of a verb that has no subject, tagged as a modifier ("USAID provided ..."); a
+    name is a named entity or a token of a resolved actor (``known`` token indices)."""
     for aux in (c for c in verb.children if c.dep_ == "aux"):
         found = next((c for c in aux.children if c.dep_ == "nsubj"), None)
         if found is not None:
             return found
-    return next((c for c in verb.children if c.i < verb.i and c.ent_type_ in _NAMED
+    return next((c for c in verb.children if c.i < verb.i and (c.ent_type_ in _NAMED or c.i in known)
                  and c.dep_ in ("advmod", "npadvmod", "dep", "nmod")), None)
 
 

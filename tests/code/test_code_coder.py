@@ -516,3 +516,8 @@ def test_two_coordinated_verbs_share_the_second_ones_object():
     assert countries(event.target) == ["KEN"]
     text = "Al-Shabab militants attacked a police station, and Kenyan troops withdrew."
     assert not any(countries(e.target) == ["KEN"] for e in events_with_root(text, "19"))
+
+
+def test_a_subject_parsed_as_a_modifier_is_still_the_source():
+    event = the_event("USAID provided food to Haiti.", "07")     # the parse makes "USAID" an adverb
+    assert (countries(event.source), countries(event.target)) == (["USA"], ["HTI"])
