@@ -388,3 +388,15 @@ def test_un_ambassadors_and_spokespeople_are_known(nlp, text, date, name, expect
 def test_aid_agencies_missions_armed_groups_and_cartels_are_known(nlp, text, name, expected):
     actor = find(actors(nlp, text, dt.date(2020, 8, 10)), name)
     assert (actor.country, actor.sector) == expected
+
+
+def test_no_packaged_name_means_two_organisations_or_an_organisation_and_a_country_or_person():
+    from forewarn.resolve.actor_knowledge import load_knowledge
+
+    clashes = []
+    for key, entries in load_knowledge().index.items():
+        orgs = {e.ref for e in entries if e.kind == "org"}
+        others = {(e.kind, e.ref) for e in entries if e.kind in ("country", "capital", "demonym", "person")}
+        if len(orgs) > 1 or (orgs and others):
+            clashes.append((key, sorted(orgs), sorted(others)))
+    assert not clashes
