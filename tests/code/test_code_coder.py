@@ -412,6 +412,7 @@ def test_a_transfer_targets_whom_it_goes_to_and_an_expulsion_whom_it_expels():
 @pytest.mark.parametrize("text, code", [
     ("The European Union renewed sanctions on Belarus for another year.", "163"),
     ("Houthi fighters hit Saudi military positions near the border.", "190"),
+    ("The United States granted sanctions relief to Sudan in 2017.", "085"),
 ])
 def test_renewed_sanctions_and_hit_positions(text, code):
     assert [e.cameo.code for e in coded(text).events][:1] == [code]
