@@ -233,7 +233,7 @@ class EventCoder:
             return None
         return self._event(verb, pattern.code, source, target, sent, quote, kind=kind,
                            confidence=0.6 + (0.1 if pattern.requires else 0) + (0.1 if target else 0),
-                           background=_backgrounded(verb))
+                           earlier=_backgrounded(verb))
 
     def _verb_roles(self, verb, quote: Quote | None, reach: bool = False,
                     nested: bool = True) -> tuple[list[Actor], list[Actor]]:
@@ -346,12 +346,15 @@ class EventCoder:
 
     # --- the record ----------------------------------------------------------------
     def _event(self, trigger, code: str, source: list[Actor], target: list[Actor], sent: _Sentence,
-               quote: Quote | None, confidence: float, background: bool = False, kind: str = "act") -> Event:
+               quote: Quote | None, confidence: float, background: bool = False, kind: str = "act",
+               earlier: bool = False) -> Event:
         flags = event_modality(trigger, kind)
         code, flags = reframe(code, trigger, flags)
         entry = lookup(code)
         date = self._date_for(trigger, sent, quote)
-        historical = self._is_historical(date, background)
+        # ``earlier``: told as what came before the news ("before Russia invaded Ukraine"),
+        # whatever date the sentence gives; ``background``: historical when it has no date of its own
+        historical = earlier or self._is_historical(date, background)
         reported = list(sent.reported_by)
         claimed_by = None
         if quote is not None:

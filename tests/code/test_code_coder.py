@@ -440,6 +440,9 @@ def test_a_past_act_in_a_temporal_clause_under_a_present_one_is_background():
     assert the_event(text, "19").modality.historical
     assert the_event("Many analysts say little has changed in Moscow since Russia invaded Ukraine.",
                      "19").modality.historical
+    text = ("Analysts noted that China's presence in Russia today remains smaller than that of Europe before "
+            "Russia invaded Ukraine.")
+    assert the_event(text, "19").modality.historical        # "today" dates the comparison, not the invasion
     text = "Russian forces shelled Kharkiv before they attacked the town of Izium."
     assert not any(e.modality.historical for e in coded(text).events)
     text = "His remarks come two days after Erdogan denounced Israel."
