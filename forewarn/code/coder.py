@@ -21,8 +21,8 @@ from ..models import Actor, Article, Coder, DateRef, Event, Evidence, Modality, 
 from ..resolve.places import place_for_event
 from .ontology import lookup
 from .patterns import Patterns, load_patterns, match_verb
-from .roles import (AIMED, FIRST_PERSON, REFLEXIVE, TRANSFER_VERBS, Roles, misparsed_subject, object_heads,
-                    subject_of)
+from .roles import (AIMED, FIRST_PERSON, REFLEXIVE, TRANSFER_VERBS, Roles, misparsed_subject, misparsed_visitor,
+                    object_heads, subject_of)
 from .stance import DEMANDABLE, demand_reporter, reframe
 from .status import SPEECH_LEMMAS, event_modality
 from .when import controlled_by, governing_verb
@@ -188,6 +188,10 @@ class EventCoder:
                 and not attributive:
             # an adjectival participle ("the visiting minister") describes, it does not report;
             # a "verb" in a noun's position ("last year's protests") is a mis-tagged noun
+            visitor = misparsed_visitor(tok)
+            if visitor is not None:
+                event = self._code_visitor(tok, visitor, sent)
+                return [event] if event else []
             if lemma in self.patterns.verbs and not embedded_question(tok):
                 event = self._code_verb(tok, lemma, sent)
                 if event:
@@ -287,6 +291,17 @@ class EventCoder:
                 break
         # a source needs a country, or must be a known organisation (the EU, the UN, MSF)
         return [a for a in source if a.country or a.kb_id], target
+
+    def _code_visitor(self, participle, visitor, sent: _Sentence) -> Event | None:
+        """"Xi met visiting President Lula": Lula visits Xi's side (042), not Xi visiting."""
+        host, _ = subject_of(participle.head)
+        source = [a for a in self.roles.actors_of(visitor) if a.country or a.kb_id]
+        target = [a for a in (self.roles.actors_of(host) if host is not None else [])
+                  if not any(_same_side(a, s) for s in source)]
+        if not source or not target:
+            return None
+        return self._event(participle, "042", source, target, sent, self.roles.quote_at(participle.idx),
+                           confidence=0.6, kind="dyadic")
 
     def _code_noun(self, noun, lemma: str, sent: _Sentence) -> Event | None:
         if noun.head.dep_ == "prep" and noun.head.lower_ in ("against", "from") or noun.dep_ == "conj":

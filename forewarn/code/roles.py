@@ -339,10 +339,24 @@ def misparsed_subject(verb, known: Container[int] = ()):
                  and c.dep_ in ("advmod", "npadvmod", "dep", "nmod")), None)
 
 
+def misparsed_visitor(tok):
+    """The visitor of "met visiting President X", parsed as a verb "visiting" whose object is
+    X; None for any other token. The participle describes X: X is the visitor and the verb
+    before it ("met", "welcomed", "assured") is what the host did to X."""
+    if tok.lower_ != "visiting" or tok.tag_ != "VBG" or tok.dep_ not in ("xcomp", "advcl", "ccomp", "dep") \
+            or tok.head.pos_ != "VERB" or tok.i != tok.head.i + 1:
+        return None
+    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    return obj if obj is not None and obj.left_edge.i == tok.i + 1 else None
+
+
 def object_heads(verb) -> list:
     """Candidate target heads of a verb: objects, passive subjects, prepositional objects."""
     out = []
     for c in verb.children:
+        visitor = misparsed_visitor(c)
+        if visitor is not None:
+            out.append(visitor)     # "met visiting President X": X is whom the verb acts on
         if c.dep_ in ("dobj", "dative", "iobj", "nsubjpass", "oprd"):
             out.append(c)
         elif c.dep_ == "prep" and c.lower_ in TARGET_PREPS:

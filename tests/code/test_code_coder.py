@@ -525,3 +525,12 @@ def test_two_coordinated_verbs_share_the_second_ones_object():
 def test_a_subject_parsed_as_a_modifier_is_still_the_source():
     event = the_event("USAID provided food to Haiti.", "07")     # the parse makes "USAID" an adverb
     assert (countries(event.source), countries(event.target)) == (["USA"], ["HTI"])
+
+
+def test_the_visiting_one_in_met_visiting_x_is_x():
+    text = "Chinese President Xi Jinping met visiting Brazilian President Luiz Inacio Lula da Silva in Beijing."
+    [visit] = [e for e in coded(text).events if e.cameo.code == "042"]
+    assert (countries(visit.source), countries(visit.target)) == (["BRA"], ["CHN"])
+    text = "Kenyan President William Ruto welcomed visiting German Chancellor Olaf Scholz to Nairobi."
+    welcome = next(e for e in coded(text).events if e.evidence.trigger == "welcomed")
+    assert (countries(welcome.source), countries(welcome.target)) == (["KEN"], ["DEU"])
