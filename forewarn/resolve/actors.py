@@ -463,13 +463,45 @@ class _Resolver:
                 if term.kind == "group" or not definite:
                     mention.absorbed = True  # unqualified group or generic noun: not an actor alone
                 mention.country = self._inherit(term.phrase, m.start)
-                if mention.country is None and term.kind != "group":
+                body = self._international_body(m)
+                if body is not None:
+                    # "the court's president" after the International Court of Justice: the
+                    # court named before, which belongs to no country
+                    mention.country, mention.absorbed = None, False
+                    if term.kind == "body" or term.sector == "GOV":
+                        mention.sector = body.sector
+                elif mention.country is None and term.kind != "group":
                     mention.country = self.focus
                 if term.kind == "group" and term.sector in _STATE_FORCES and mention.country is None \
                         and self.sole is not None and last.dep_ in ("nsubj", "nsubjpass", "dobj", "agent"):
                     # "security forces arrested ..." in a story about one country: its forces
                     mention.country, mention.absorbed = self.sole, False
         return mention
+
+    def _international_body(self, m: _Match) -> _Mention | None:
+        """An international organisation named earlier that a bare institution noun refers back
+        to: "the court" or "the court's president" after "the International Court of Justice",
+        "the agency" after "the International Atomic Energy Agency" (its name holds the noun)."""
+        doc = self.doc
+        term = self.kb.sectors[m.entry.ref]
+        words = [term.phrase] if term.kind == "body" else []
+        k = m.start - 1
+        if k >= 1 and doc[k].text.replace("\u2019", "'") in _POSSESSIVE and (k - 1) in self.at:
+            owner = self.at[k - 1]
+            if owner.entry.kind == "sector" and self.kb.sectors[owner.entry.ref].kind == "body":
+                words.append(self.kb.sectors[owner.entry.ref].phrase)   # "the court's president"
+        earlier_orgs = [x for x in reversed(self.mentions)
+                        if x.kind == "org" and x.country is None and x.name and x.start < m.start]
+        for word in words:
+            found = next((x for x in earlier_orgs if word.title() in x.name.split()), None)
+            if found is not None:
+                return found
+        if term.kind == "role" and term.sector == "JUD" \
+                and not any(x.sector == "JUD" and x.country for x in self.mentions if x.start < m.start):
+            # "Judge Joan Donoghue" in a story about the International Court of Justice, and
+            # about no national court: one of its judges
+            return next((x for x in earlier_orgs if x.sector == "JUD"), None)
+        return None
 
     def _led_group(self, end: int) -> tuple[str, int] | None:
         """The sector and end of a non-state group a title leads: "leader of the Village de

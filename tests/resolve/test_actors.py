@@ -400,3 +400,12 @@ def test_no_packaged_name_means_two_organisations_or_an_organisation_and_a_count
         if len(orgs) > 1 or (orgs and others):
             clashes.append((key, sorted(orgs), sorted(others)))
     assert not clashes
+
+
+def test_the_court_after_an_international_court_is_that_court_and_its_judges_have_no_country(nlp):
+    text = ("Chad and Niger took their border dispute to the International Court of Justice. Niger boycotted "
+            "the hearings. The court's president, Judge Maria Olsen, rejected Niger's request.")
+    found = actors(nlp, text, dt.date(2021, 3, 15))
+    assert (find(found, "Maria Olsen").country, find(found, "Maria Olsen").sector) == (None, "JUD")
+    text = "A Kenyan court lifted the orders. Judge Antony Mrima heard the case."
+    assert find(actors(nlp, text, dt.date(2024, 11, 1)), "Antony Mrima").country == "KEN"
