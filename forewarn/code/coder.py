@@ -167,17 +167,19 @@ class EventCoder:
     # --- triggers --------------------------------------------------------------------
     def code(self) -> list[Event]:
         events: list[Event] = []
-        seen: set[tuple] = set()
+        seen: dict[tuple, int] = {}
         for index, span in enumerate(self.doc.sents):
             sent = _Sentence(index, span, self.dates)
             for tok in span:
                 for event in self._code_token(tok, sent):
                     key = (index, tuple(a.country for a in event.source), tuple(a.country for a in event.target),
                            event.cameo.root, event.modality.negated)
-                    if key in seen:
-                        continue
-                    seen.add(key)
-                    events.append(event)
+                    if key not in seen:
+                        seen[key] = len(events)
+                        events.append(event)
+                    elif len(event.cameo.code) > len(events[seen[key]].cameo.code):
+                        # one act read twice ("agreed to lift its ban"): the more specific code stands
+                        events[seen[key]] = event
         return events
 
     def _code_token(self, tok, sent: _Sentence) -> list[Event]:
@@ -590,5 +592,9 @@ def sentence_code(span, patterns: Patterns | None = None) -> str | None:
 
 
 def country_adjectives(knowledge) -> dict[str, str]:
-    """Map each country adjective ("armenian") to its ISO code, from the actor knowledge base."""
-    return {adj.lower(): c.iso3 for c in knowledge.countries.values() for adj in c.adjectives}
+    """Map each country adjective ("armenian"), and each one-word name used as a modifier
+    ("U.S." in "U.S. exports"), to its ISO code, from the actor knowledge base."""
+    out = {name.lower(): c.iso3 for c in knowledge.countries.values() for name in (c.name, *c.aliases)
+           if " " not in name and name[:1].isupper()}
+    out.update({adj.lower(): c.iso3 for c in knowledge.countries.values() for adj in c.adjectives})
+    return out

@@ -42,6 +42,9 @@ GROUP_SECTORS = {
     **dict.fromkeys(("police", "policeman", "officer"), "COP"),
     **dict.fromkeys(("diplomat", "embassy", "consulate", "official", "minister", "envoy", "delegation"), "GOV"),
     **dict.fromkeys(("company", "firm", "bank", "exporter", "business"), "BUS"),
+    # a country's goods stand for its exporters: "tariffs on Chinese goods", "U.S. exports"
+    **dict.fromkeys(("good", "goods", "export", "import", "product", "steel", "aluminum", "aluminium", "car",
+                     "vehicle", "wine", "whiskey", "soybean", "shipment", "chip", "oil", "gas", "grain"), "BUS"),
     **dict.fromkeys(("refugee", "migrant", "asylum-seeker"), "REF"),
 }
 LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "from", "across", "throughout"})
@@ -193,7 +196,12 @@ class Roles:
                               key=lambda t: (_depth(t, head), t.dep_ == "poss", t.i)):
                 if sub.i in self.by_token:
                     return self.by_token[sub.i]
-        return self._demonym_group(tok)
+        # "Armenian positions", or one inside the phrase: "tariffs on $20 billion worth of U.S. exports"
+        for sub in sorted(self._phrase(tok, skip_preps=LOCATIVE | skip_preps), key=lambda t: (_depth(t, tok), t.i)):
+            group = self._demonym_group(sub)
+            if group is not None:
+                return group
+        return None
 
     def _demonym_group(self, tok) -> Actor | None:
         """"Armenian positions", "Israeli jets", "Sudanese villagers": a country's forces or people."""
@@ -201,7 +209,8 @@ class Roles:
         if sector is None:
             return None
         for c in tok.children:
-            country = self.adjectives.get(c.lower_) if c.dep_ in ("amod", "compound") else None
+            country = self.adjectives.get(c.lower_) if c.dep_ in ("amod", "compound") and c.text[:1].isupper() \
+                else None
             if country:
                 first = min(c.i, *(t.i for t in c.subtree))
                 span = self.doc[first:tok.i + 1]

@@ -534,3 +534,13 @@ def test_the_visiting_one_in_met_visiting_x_is_x():
     text = "Kenyan President William Ruto welcomed visiting German Chancellor Olaf Scholz to Nairobi."
     welcome = next(e for e in coded(text).events if e.evidence.trigger == "welcomed")
     assert (countries(welcome.source), countries(welcome.target)) == (["KEN"], ["DEU"])
+
+
+@pytest.mark.parametrize("text, target", [
+    ("China imposed tariffs on American goods.", "USA"),
+    ("Canada imposed new tariffs on $20.7 billion worth of U.S. exports.", "USA"),
+    ("The European Union banned Russian oil imports.", "RUS"),
+])
+def test_a_measure_on_a_countrys_goods_targets_that_country(text, target):
+    [event] = coded(text).events
+    assert [(a.country, a.sector) for a in event.target] == [(target, "BUS")]
