@@ -81,7 +81,18 @@ class Roles:
 
     def is_plural(self, actor: Actor) -> bool:
         span = self.doc.char_span(actor.start, actor.end, alignment_mode="expand")
-        return span is not None and span[-1].tag_ in ("NNS", "NNPS")
+        return span is not None and (span[-1].tag_ in ("NNS", "NNPS") or len(self.coordinated(actor)) > 1)
+
+    def coordinated(self, actor: Actor) -> list[Actor]:
+        """The actors coordinated with ``actor`` ("Mexico, Canada and China"), itself included."""
+        span = self.doc.char_span(actor.start, actor.end, alignment_mode="expand")
+        if span is None:
+            return [actor]
+        head = span.root
+        while head.dep_ == "conj" and head.head.i != head.i:
+            head = head.head
+        out = [self.by_token[t.i] for t in [head, *head.conjuncts] if t.i in self.by_token]
+        return list(dict.fromkeys(out)) if actor in out else [actor]
 
     def quote_at(self, char: int) -> Quote | None:
         for q in self.quotes:
@@ -132,6 +143,20 @@ class Roles:
         if found is None:
             return None
         return dataclasses.replace(found, text=tok.text, start=tok.idx, end=tok.idx + len(tok.text))
+
+    def pronoun_group(self, tok) -> list[Actor]:
+        """The actors a plural pronoun stands for: "to pressure them", after "Mexico, Canada and
+        China", is all three (each with the pronoun's offsets)."""
+        found = self.resolve_pronoun(tok)
+        if found is None:
+            return []
+        if tok.lower_ not in THIRD_PLURAL:
+            return [found]
+        key = (found.country, found.sector, found.name, found.kb_id)
+        antecedent = next((a for a in self._before(tok.idx) if (a.country, a.sector, a.name, a.kb_id) == key), None)
+        group = self.coordinated(antecedent) if antecedent is not None else []
+        return [dataclasses.replace(a, text=tok.text, start=tok.idx, end=tok.idx + len(tok.text))
+                for a in group] or [found]
 
     def _reporter(self, tok) -> Actor | None:
         """"The UNHCR said it was ready": a pronoun subject of a reported clause is the reporter."""
@@ -236,12 +261,15 @@ class Roles:
         return out
 
     def actors_of(self, tok, skip_preps: frozenset[str] = frozenset()) -> list[Actor]:
-        """The actor of ``tok`` and of each conjunct ("Belarus or Russia")."""
+        """The actor of ``tok`` and of each conjunct ("Belarus or Russia"); all the actors a
+        plural pronoun stands for ("them": "Mexico, Canada and China")."""
         out = []
         for t in [tok, *tok.conjuncts]:
-            actor = self.actor_of(t, skip_preps)
-            if actor and actor not in out:
-                out.append(actor)
+            found = self.pronoun_group(t) if t.lower_ in THIRD_PLURAL and t.i not in self.by_token \
+                else [self.actor_of(t, skip_preps)]
+            for actor in found:
+                if actor and actor not in out:
+                    out.append(actor)
         return out
 
     def heads_of(self, tok) -> list[Actor]:

@@ -544,3 +544,10 @@ def test_the_visiting_one_in_met_visiting_x_is_x():
 def test_a_measure_on_a_countrys_goods_targets_that_country(text, target):
     [event] = coded(text).events
     assert [(a.country, a.sector) for a in event.target] == [(target, "BUS")]
+
+
+def test_them_after_coordinated_countries_stands_for_all_of_them():
+    text = ("U.S. President Donald Trump is keeping new tariffs on Mexico, Canada and China to pressure them to "
+            "block the flow of fentanyl.")
+    event = next(e for e in coded(text).events if e.evidence.trigger == "pressure")
+    assert countries(event.target) == ["MEX", "CAN", "CHN"]
