@@ -409,3 +409,12 @@ def test_the_court_after_an_international_court_is_that_court_and_its_judges_hav
     assert (find(found, "Maria Olsen").country, find(found, "Maria Olsen").sector) == (None, "JUD")
     text = "A Kenyan court lifted the orders. Judge Antony Mrima heard the case."
     assert find(actors(nlp, text, dt.date(2024, 11, 1)), "Antony Mrima").country == "KEN"
+
+
+@pytest.mark.parametrize("text, date, name, expected", [
+    ("Hakan Fidan said the agency had foiled the plot.", dt.date(2016, 7, 20), "Hakan Fidan", ("TUR", "SPY")),
+    ("Gerald Darmanin announced new police measures.", dt.date(2021, 5, 4), "Gerald Darmanin", ("FRA", "GOV")),
+])
+def test_interior_ministers_and_intelligence_chiefs_are_known(nlp, text, date, name, expected):
+    person = find(actors(nlp, text, date), name)
+    assert (person.country, person.sector) == expected
