@@ -96,10 +96,17 @@ def _context(verb) -> set[str]:
 
 
 def _cue_words(clause) -> set[str]:
-    """Words and lemmas of a clause, leaving out negated compounds ("non-aggression")."""
+    """Words and lemmas of a clause, leaving out negated compounds ("non-aggression") and
+    finite relative clauses, which describe a participant rather than say what the subject
+    does ("investing in other bases, which will mitigate the threat"; not "every way to draw
+    Belarus into a war")."""
     doc = clause.doc
     out = set()
+    described = {t.i for r in clause.subtree if r.dep_ == "relcl" and r.i != clause.i
+                 and any(c.tag_ in ("WDT", "WP", "WP$") for c in r.children) for t in r.subtree}
     for t in clause.subtree:
+        if t.i in described:
+            continue
         if t.i >= 2 and doc[t.i - 1].text == "-" and doc[t.i - 2].lower_ in NEGATING_PREFIXES:
             continue
         if any(c.dep_ in ("compound", "amod") and c.lower_ in FIGURATIVE for c in t.children):

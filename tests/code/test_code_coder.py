@@ -551,3 +551,11 @@ def test_them_after_coordinated_countries_stands_for_all_of_them():
             "block the flow of fentanyl.")
     event = next(e for e in coded(text).events if e.evidence.trigger == "pressure")
     assert countries(event.target) == ["MEX", "CAN", "CHN"]
+
+
+def test_a_threat_named_in_a_relative_clause_is_not_the_subjects_conduct():
+    said = "“The base was always important,” said Turkish Foreign Minister Hakan Fidan. "
+    text = said + "“The Americans are investing in other bases, which will mitigate the threat of a closure.”"
+    assert not any(e.cameo.root == "11" for e in coded(text).events)
+    text = said + "“The Americans are threatening our security.”"
+    assert any(e.cameo.root == "11" for e in coded(text).events)
