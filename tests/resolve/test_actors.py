@@ -418,3 +418,12 @@ def test_the_court_after_an_international_court_is_that_court_and_its_judges_hav
 def test_interior_ministers_and_intelligence_chiefs_are_known(nlp, text, date, name, expected):
     person = find(actors(nlp, text, date), name)
     assert (person.country, person.sector) == expected
+
+
+@pytest.mark.parametrize("text, date, name, expected", [
+    ("Lulzim Basha led the protest in Tirana.", dt.date(2019, 2, 16), "Lulzim Basha", ("ALB", "PTY")),
+    ("Nancy Pelosi said the House would vote.", dt.date(2020, 1, 9), "Nancy Pelosi", ("USA", "LEG")),
+])
+def test_opposition_leaders_and_speakers_are_known(nlp, text, date, name, expected):
+    person = find(actors(nlp, text, date), name)
+    assert (person.country, person.sector) == expected
