@@ -116,6 +116,8 @@ def _cue_words(clause) -> set[str]:
     return out
 
 
+# how a text names where aid goes: "to Ukraine", "into Afghanistan", "in Ethiopia"
+_RECIPIENT_PREPS = frozenset({"to", "into", "in"})
 # verbs that deny an act: the act's own participants are not the denial's target
 _DENIALS = frozenset({"deny", "refute", "disavow", "dispute"})
 
@@ -240,6 +242,8 @@ class EventCoder:
             source, target, kind = speaker, source, "speech"
         if pattern.code.startswith("04") and all(a.sector in PRIVATE for a in source):
             return None     # tourists visiting, students meeting: not a political consultation
+        if not target and pattern.code[:2] == "07":
+            target = self._recipient_country(verb, source)   # "sent humanitarian aid to Ukraine"
         if kind == "dyadic" and not target and len(source) > 1:
             source, target = source[:1], source[1:]     # "the U.S. and China will meet"
         if kind != "act" and not target:
@@ -300,6 +304,22 @@ class EventCoder:
                 break
         # a source needs a country, or must be a known organisation (the EU, the UN, MSF)
         return [a for a in source if a.country or a.kb_id], target
+
+    def _recipient_country(self, verb, source: list[Actor]) -> list[Actor]:
+        """The country aid goes to when the text names it as a destination ("sent aid to
+        Ukraine", "flew medicine into Afghanistan", "gave 350 million euros for development in
+        Ethiopia"), which resolution reads as a place, not an actor: the country, sector unknown."""
+        heads = [verb, *(c for c in verb.children if c.dep_ in ("dobj", "xcomp", "advcl"))]
+        for head in heads:
+            for prep in (c for c in head.subtree if c.dep_ in ("prep", "dative") and c.lower_ in _RECIPIENT_PREPS):
+                obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if obj is None or obj.pos_ != "PROPN":
+                    continue
+                name = self.doc[obj.left_edge.i:obj.i + 1]
+                country = self.roles.adjectives.get(name.text.lower()) or self.roles.adjectives.get(obj.lower_)
+                if country and not any(a.country == country for a in source):
+                    return [Actor(text=name.text, start=name.start_char, end=name.end_char, country=country)]
+        return []
 
     def _code_visitor(self, participle, visitor, sent: _Sentence) -> Event | None:
         """"Xi met visiting President Lula": Lula visits Xi's side (042), not Xi visiting."""
@@ -599,9 +619,9 @@ def sentence_code(span, patterns: Patterns | None = None) -> str | None:
 
 
 def country_adjectives(knowledge) -> dict[str, str]:
-    """Map each country adjective ("armenian"), and each one-word name used as a modifier
-    ("U.S." in "U.S. exports"), to its ISO code, from the actor knowledge base."""
+    """Map each country adjective ("armenian") and name ("u.s." in "U.S. exports", "south
+    sudan" as aid's destination) to its ISO code, from the actor knowledge base."""
     out = {name.lower(): c.iso3 for c in knowledge.countries.values() for name in (c.name, *c.aliases)
-           if " " not in name and name[:1].isupper()}
+           if name[:1].isupper()}
     out.update({adj.lower(): c.iso3 for c in knowledge.countries.values() for adj in c.adjectives})
     return out
