@@ -354,8 +354,9 @@ def subject_of(verb, depth: int = 0):
         raised = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
         if raised is not None:
             return raised, False
-    if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp"):
-        return subject_of(verb.head, depth + 1)
+    if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") \
+            or (verb.dep_ == "ccomp" and verb.head.lemma_.lower() in ("let", "set")):
+        return subject_of(verb.head, depth + 1)     # "Ethiopia let free 74 leaders": Ethiopia frees them
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head, False
     return None, False

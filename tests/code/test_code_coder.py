@@ -558,3 +558,8 @@ def test_a_threat_named_in_a_relative_clause_is_not_the_subjects_conduct():
     assert not any(e.cameo.root == "11" for e in coded(text).events)
     text = said + "“The Americans are threatening our security.”"
     assert any(e.cameo.root == "11" for e in coded(text).events)
+
+
+def test_letting_someone_go_free_is_a_release_by_whoever_lets():
+    event = the_event("Ethiopia let free some 74 political leaders.", "08")
+    assert (event.cameo.code, countries(event.source)) == ("0841", ["ETH"])
