@@ -330,10 +330,11 @@ def _phrase(doc, start: int, end: int, others: list[tuple[int, int]]) -> tuple[i
 
 
 # CAMEO codes whose sides act with each other rather than one on the other: meet, hold
-# talks, meet at a third place, negotiate, and the intent to meet (036). Not a telephone call
+# talks, meet at a third place, negotiate. Not the intent to meet (036), which one side
+# expresses toward the other ("accepted an invitation to meet Kim"), nor a telephone call
 # (041), which has a caller, nor a visit (042, 043), which has a visitor and a host, nor
 # mediation (045), whose mediator stands apart.
-_RECIPROCAL_CODES = frozenset({"036", "040", "044", "046"})
+_RECIPROCAL_CODES = frozenset({"040", "044", "046"})
 # cooperative roots where a symmetric predicate makes coordinated doers act together
 _JOINT_ROOTS = frozenset({"03", "04", "05", "06"})
 # symmetric predicates: "A and B agreed / signed / cooperate / exchanged ambassadors" means

@@ -101,6 +101,7 @@ def test_reciprocal_acts_give_r_spans_and_no_source_or_target(coded, text, expec
     "Norway and Chile condemned the attack on the embassy.",      # not cooperative
     "Norway and Chile pledged aid to Peru.",                      # a third party is the target
     "The Chilean president visited Peru on Monday.",              # a visit has a visitor and a host
+    "The Chilean president accepted an invitation to meet the Peruvian president.",   # one side's intent (036)
     "The Chilean government agreed with the opposition that the vote was fair.",   # agreeing with a view
 ])
 def test_directed_acts_keep_source_and_target(coded, text):
