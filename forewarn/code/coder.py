@@ -242,7 +242,7 @@ class EventCoder:
             source, target, kind = speaker, source, "speech"
         if pattern.code.startswith("04") and all(a.sector in PRIVATE for a in source):
             return None     # tourists visiting, students meeting: not a political consultation
-        if not target and pattern.code[:2] == "07":
+        if not target and (pattern.code[:2] == "07" or lemma in TRANSFER_VERBS):
             target = self._recipient_country(verb, source)   # "sent humanitarian aid to Ukraine"
         if kind == "dyadic" and not target and len(source) > 1:
             source, target = source[:1], source[1:]     # "the U.S. and China will meet"
@@ -280,8 +280,11 @@ class EventCoder:
         if verb.lemma_.lower() in TRANSFER_VERBS:
             # whom it goes to is the target: an indirect object ("grant me access to X": me), else
             # the verb's "to" phrase ("extradited the suspect to the United States")
+            # (or the object's own "to" phrase: "returned 100 fossils to China at its embassy")
             heads.sort(key=lambda h: 0 if h.dep_ in ("dative", "iobj") else
-                       1 if h.dep_ == "pobj" and h.head.lower_ == "to" and h.head.head.i == verb.i else 2)
+                       1 if h.dep_ == "pobj" and h.head.lower_ == "to" and (
+                           h.head.head.i == verb.i or h.head.head.dep_ == "dobj" and h.head.head.head.i == verb.i)
+                       else 2)
         if reach and verb.lemma_.lower() not in _DENIALS:
             # "threatened to use force against North Korea": the target sits in the controlled verb
             heads += [h for c in verb.children if c.dep_ == "xcomp" for h in object_heads(c)]
@@ -306,9 +309,10 @@ class EventCoder:
         return [a for a in source if a.country or a.kb_id], target
 
     def _recipient_country(self, verb, source: list[Actor]) -> list[Actor]:
-        """The country aid goes to when the text names it as a destination ("sent aid to
-        Ukraine", "flew medicine into Afghanistan", "gave 350 million euros for development in
-        Ethiopia"), which resolution reads as a place, not an actor: the country, sector unknown."""
+        """The country aid or a thing handed over goes to when the text names it as a destination
+        ("sent aid to Ukraine", "returned 100 fossils to Peru", "gave 350 million euros for
+        development in Ethiopia"), which resolution reads as a place, not an actor: the
+        country, sector unknown."""
         heads = [verb, *(c for c in verb.children if c.dep_ in ("dobj", "xcomp", "advcl"))]
         for head in heads:
             for prep in (c for c in head.subtree if c.dep_ in ("prep", "dative") and c.lower_ in _RECIPIENT_PREPS):

@@ -123,8 +123,7 @@ def patient(trigger):
         applied = _applies_to(obj, trigger)
         if applied is not None:    # "declared a ceasefire in X", "lifted its blockade of X"
             return _participant(applied)
-    if obj is not None and (obj.ent_type_ in _AMOUNTS or obj.pos_ == "NUM" or obj.lemma_.lower() in GIVEN_NOUNS
-                            or trigger.lemma_.lower() in TRANSFER_VERBS):
+    if obj is not None and (_given(obj) or trigger.lemma_.lower() in TRANSFER_VERBS):
         given_to = _beneficiary(obj, trigger)
         if given_to is not None:   # "provided $3 million in aid to X", "announced funding for X"
             return _participant(given_to)
@@ -216,6 +215,18 @@ def _applies_to(obj, verb):
     return _prep_object(verb, {"in", "across", "throughout"})
 
 
+def _given(obj) -> bool:
+    """Whether an object is a thing given: an amount ("$5 million", "3 million euros"), a
+    noun of aid, or an increase in one ("a sixfold increase in funding")."""
+    if obj.ent_type_ in _AMOUNTS or obj.pos_ == "NUM" or obj.lemma_.lower() in GIVEN_NOUNS:
+        return True
+    if obj.lemma_.lower() in _CURRENCIES:
+        return True
+    return obj.lemma_.lower() in ("increase", "boost", "rise") and any(
+        p.lemma_.lower() in GIVEN_NOUNS for c in obj.children if c.dep_ == "prep" and c.lower_ == "in"
+        for p in c.children)
+
+
 def _beneficiary(obj, verb):
     """Who receives a thing given: the first "to X"/"for X" in the object's phrase or on the
     verb that names a party (a named entity or a noun for people), not a purpose ("for
@@ -234,15 +245,28 @@ def _beneficiary(obj, verb):
                     return found
             if head is not verb and c.dep_ in ("prep", "pobj", "compound", "nmod", "quantmod") and c.i != verb.i:
                 stack.append(c)   # "$3 million in funding to X": look inside the object's phrase
+    # a purpose clause names whom it is for: "aid to help Haiti cope", "funding to support refugees"
+    purposes = [c for head in (obj, verb) for c in head.children
+                if c.dep_ in ("acl", "advcl", "xcomp", "relcl") and c.pos_ == "VERB" and c.lemma_.lower() in _HELP_VERBS]
+    for purpose in purposes:
+        helped = next((c for c in purpose.children if c.dep_ == "dobj"), None) or next(
+            (g for c in purpose.children if c.dep_ == "xcomp" for g in c.children if g.dep_ == "nsubj"), None)
+        if helped is not None and _is_party(helped):
+            return helped
     # no one named as receiving it: aid given "in X" goes to the place ("$340 million for
-    # assistance in northern Iraq")
-    phrases = [obj, *(c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "in"))]
+    # assistance in northern Iraq", "funding to fight the epidemic in West Africa")
+    phrases = [obj, *(c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "in")),
+               *(c for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB")]
     for tok in (t for phrase in phrases for t in phrase.subtree):
         if tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.ent_type_ in ("GPE", "LOC"):
             return tok
     return None
 
 
+_CURRENCIES = frozenset({"euro", "dollar", "pound", "yuan", "yen", "rupee", "franc", "shekel", "ruble", "rouble", "riyal",
+                         "dirham", "krone", "krona", "won", "lira", "rand", "naira", "shilling"})
+# verbs of a purpose clause whose object is whom a thing given is for: "aid to help Haiti"
+_HELP_VERBS = frozenset({"help", "assist", "support", "aid", "benefit", "serve", "feed", "protect", "rebuild"})
 _PEOPLE_NOUNS = frozenset({"people", "population", "refugee", "victim", "child", "family", "resident", "civilian",
                            "survivor", "community", "farmer", "student", "worker", "migrant", "household",
                            "government", "country", "nation", "region", "authority"})

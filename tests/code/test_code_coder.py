@@ -563,3 +563,9 @@ def test_a_threat_named_in_a_relative_clause_is_not_the_subjects_conduct():
 def test_letting_someone_go_free_is_a_release_by_whoever_lets():
     event = the_event("Ethiopia let free some 74 political leaders.", "08")
     assert (event.cameo.code, countries(event.source)) == ("0841", ["ETH"])
+
+
+def test_a_transfer_goes_to_the_objects_to_phrase_before_a_place_at():
+    text = "Immigration and Customs Enforcement returned 100 ancient fossils to Peru at its embassy in Washington."
+    event = next(e for e in coded(text).events if e.evidence.trigger == "returned")
+    assert countries(event.target) == ["PER"]
