@@ -77,6 +77,8 @@ class Roles:
                 self.by_token.setdefault(tok.i, actor)
 
     def is_person(self, actor: Actor) -> bool:
+        if actor.kb_id and not actor.kb_id.startswith("person/"):
+            return False    # a known organisation the tagger took for a name ("#PNH")
         return any(s < actor.end and actor.start < e for s, e in self.persons)
 
     def is_plural(self, actor: Actor) -> bool:

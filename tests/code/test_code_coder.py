@@ -569,3 +569,10 @@ def test_a_transfer_goes_to_the_objects_to_phrase_before_a_place_at():
     text = "Immigration and Customs Enforcement returned 100 ancient fossils to Peru at its embassy in Washington."
     event = next(e for e in coded(text).events if e.evidence.trigger == "returned")
     assert countries(event.target) == ["PER"]
+
+
+def test_a_known_organisation_the_tagger_takes_for_a_name_is_no_he():
+    text = ("Haitian President Jovenel Moise tweeted that the #PNH is instructed to take all measures. "
+            "On Monday he was criticized by United Nations representatives at a Security Council meeting.")
+    event = next(e for e in coded(text).events if e.evidence.trigger == "criticized")
+    assert [(a.country, a.sector) for a in event.target] == [("HTI", "GOV")]
