@@ -118,6 +118,8 @@ def _cue_words(clause) -> set[str]:
 
 # how a text names where aid goes: "to Ukraine", "into Afghanistan", "in Ethiopia"
 _RECIPIENT_PREPS = frozenset({"to", "into", "in"})
+# verbs that expel: the expelled are the target, not where they are sent
+_EXPULSIONS = frozenset({"deport", "expel", "banish", "evict", "exile"})
 # verbs that deny an act: the act's own participants are not the denial's target
 _DENIALS = frozenset({"deny", "refute", "disavow", "dispute"})
 
@@ -273,6 +275,10 @@ class EventCoder:
             # its victim, not whom the speech act targets
             heads = [h for h in heads if not (h.dep_ == "pobj" and h.head.lower_ in AIMED
                                               and h.head.head.dep_ == "dobj" and h.head.head.head.i == verb.i)]
+        if verb.lemma_.lower() in _EXPULSIONS:
+            # "deported 173 women and children to Turkey": where they were sent is not whom the
+            # expulsion targets
+            heads = [h for h in heads if not (h.dep_ == "pobj" and h.head.lower_ in ("to", "into"))]
         if verb.lemma_.lower() in _DENIALS:
             # "deny providing sanctuary to fighters": whom the denied act concerns is not whom
             # the denial answers

@@ -576,3 +576,8 @@ def test_a_known_organisation_the_tagger_takes_for_a_name_is_no_he():
             "On Monday he was criticized by United Nations representatives at a Security Council meeting.")
     event = next(e for e in coded(text).events if e.evidence.trigger == "criticized")
     assert [(a.country, a.sector) for a in event.target] == [("HTI", "GOV")]
+
+
+def test_where_the_deported_are_sent_is_not_the_target():
+    event = the_event("Thailand deported 173 women and children to Turkey in 2015.", "17")
+    assert event.target == ()
