@@ -422,6 +422,11 @@ def test_the_actor_nearest_the_phrase_head_is_the_target_not_a_deeper_possessor(
     assert countries(event.target) == ["GRC"]
 
 
+def test_contributing_a_share_of_a_total_is_a_statistic_not_aid():
+    assert not coded("In 2019, Japan contributed 7% of the total $2 billion that Laos received.").events
+    assert the_event("Japan contributed $5 million in aid to Laos.", "07").target
+
+
 def test_supplying_a_market_is_commerce_not_aid():
     assert not events_with_root("Kenya's ministry will find a partner in Brazil to supply the local market.", "07")
     assert events_with_root("Russia will supply Syria with wheat.", "07")
