@@ -244,6 +244,10 @@ class EventCoder:
             source, target, kind = speaker, source, "speech"
         if pattern.code.startswith("04") and all(a.sector in PRIVATE for a in source):
             return None     # tourists visiting, students meeting: not a political consultation
+        if pattern.code[:3] == "074" and all(a.sector == "IGO" for a in target):
+            # "sending troops to the UN peacekeeping force in South Sudan": the peacekeeping is
+            # for South Sudan; the mission is the channel
+            target = self._recipient_country(verb, source) or target
         if not target and (pattern.code[:2] == "07" or lemma in TRANSFER_VERBS):
             target = self._recipient_country(verb, source)   # "sent humanitarian aid to Ukraine"
         if kind == "dyadic" and not target and len(source) > 1:

@@ -586,3 +586,8 @@ def test_a_known_organisation_the_tagger_takes_for_a_name_is_no_he():
 def test_where_the_deported_are_sent_is_not_the_target():
     event = the_event("Thailand deported 173 women and children to Turkey in 2015.", "17")
     assert event.target == ()
+
+
+def test_peacekeepers_sent_to_a_un_mission_in_a_country_are_for_that_country():
+    event = the_event("Japan is sending troops to the United Nations peacekeeping force in South Sudan.", "07")
+    assert (event.cameo.code, countries(event.target)) == ("074", ["SSD"])
