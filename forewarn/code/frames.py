@@ -115,8 +115,11 @@ def patient(trigger):
         if theme is not None:      # "expressed pessimism about X", "voiced hope that X will"
             return _participant(theme)
     recipient = _prep_object(trigger, TARGET_PREPS - {"over"})
+    dative = next((c for c in trigger.children if c.dep_ in ("dative", "iobj") and _is_party(c)), None)
+    if obj is not None and dative is not None and obj.pos_ == "NOUN" and not obj.ent_type_:
+        return _participant(dative)    # "gives Putin a deadline", "offered Kenya support": who gets it
     if obj is not None and obj.lemma_.lower() in ACCUSATION_NOUNS:
-        accuser = _prep_object(obj, {"from", "by"})
+        accuser = _prep_object(obj, {"from", "by"}) or _prep_object(trigger, {"from", "by"})
         if accuser is not None:    # "denied charges by X": X made them
             return _participant(accuser)
     if obj is not None and obj.pos_ == "NOUN" and obj.ent_type_ not in _BENEFICIARY_ENTS:

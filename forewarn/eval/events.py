@@ -246,9 +246,15 @@ def _antecedent(pronoun):
     """The subject a pronoun refers back to: "X says it will ...", "X has freed a man it
     arrested", "X has begun their assault": the nearest subject above the pronoun's clause."""
     tok = pronoun
-    # an object pronoun never means its own clause's subject ("Trump urged him": not Trump)
+    # an object pronoun never means its own clause's subject ("Trump urged him": not Trump);
+    # after a coordinated verb it is that verb's object ("called X on Wednesday and urged him")
     own_clause = pronoun.head.i if pronoun.dep_ in ("dobj", "iobj", "dative", "pobj") \
         and pronoun.lower_ not in _REFLEXIVES else None
+    if pronoun.dep_ == "dobj" and pronoun.head.dep_ == "conj" and pronoun.lower_ not in _REFLEXIVES:
+        first = next((c for c in pronoun.head.head.children if c.dep_ in ("dobj", "oprd") and c.pos_ == "PROPN"),
+                     None)
+        if first is not None:
+            return first
     while tok.head.i != tok.i:  # spaCy makes a new Token on each access: compare indices
         tok = tok.head
         if tok.pos_ in ("VERB", "AUX") and tok.i != own_clause:

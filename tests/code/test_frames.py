@@ -87,6 +87,7 @@ def test_a_noun_trigger_takes_the_agent_and_object_of_the_verb_it_is_the_instrum
     ("The agency announced new funding for refugees in the region.", "announced", "refugees"),
     ("The agency provided $40 million for reconstruction in southern Chad.", "provided", "Chad"),   # aid in a place
     ("Japan gave medical equipment to Tuvalu.", "gave", "Tuvalu"),     # "to" parsed as a dative
+    ("The prime minister gave Tuvalu a midnight deadline.", "gave", "Tuvalu"),   # the one given it
     # a purpose clause names whom it is for, or where
     ("The Dutch government has earmarked 3 million euros in emergency aid to help Tonga cope.", "earmarked", "Tonga"),
     ("Norway announced a tenfold increase in funding to fight the cholera epidemic in East Africa.", "announced",

@@ -114,6 +114,8 @@ def test_an_object_pronoun_never_stands_for_its_own_clause_s_subject(nlp):
     assert _antecedent(doc[3]) is None
     doc = nlp("The army said it would withdraw.")
     assert _antecedent(doc[3]).text == "army"
+    doc = nlp("The Kenyan president phoned Ruto and urged him to act.")
+    assert _antecedent(doc[7]).text == "Ruto"      # the object of the verb before
 
 
 def test_a_phrase_stops_at_a_clause_the_parse_hung_on_the_name(nlp):
