@@ -209,6 +209,7 @@ _INSIDE_PREPS = {"of", "from", "by"}
 # not what the clause says about it ("on Sunday", "to recognize X", "for revocation")
 _KEPT_PREPS = {"of", "in", "from", "by", "near", "inside", "within"}
 _DROPPED_DEPS = {"relcl", "acl", "advcl", "npadvmod", "advmod", "punct", "prep"}
+_NAME_LABELS = {"ORG", "PERSON", "GPE", "NORP", "FAC"}
 
 
 def event_spans(event: Event, doc) -> dict[str, list[tuple[int, int]]]:
@@ -296,6 +297,8 @@ def _phrase(doc, start: int, end: int, others: list[tuple[int, int]]) -> tuple[i
     conjuncts = [c for c in tok.children if c.dep_ == "conj"]
 
     def dropped(child) -> bool:
+        if child.dep_ == "prep" and child.i > tok.i and child.text[:1].isupper() and tok.text[:1].isupper():
+            return False  # a capitalised word of a name: "Action Against Hunger"
         if child.dep_ == "acl" and child.tag_ == "VBN" and any(c.dep_ == "agent" for c in child.children):
             return False  # "warplanes supported by Russia", "the proposal submitted by X": part of the phrase
         if child.dep_ == "prep" and any(g.dep_ == "pcomp" and g.pos_ == "VERB" for g in child.children):
@@ -324,6 +327,9 @@ def _phrase(doc, start: int, end: int, others: list[tuple[int, int]]) -> tuple[i
                 continue
             break
         left = min(left, child.left_edge.i)
+    for ent in doc.ents:    # a name is never cut: "People for the Ethical Treatment of Animals"
+        if ent.label_ in _NAME_LABELS and ent.start <= right and left < ent.end and ent.start <= tok.i < ent.end:
+            left, right = min(left, ent.start), max(right, ent.end - 1)
     while left < right and doc[left].is_punct:
         left += 1
     while right > left and doc[right].is_punct and doc[right].text not in (")", "]"):

@@ -152,3 +152,10 @@ def test_a_participle_with_its_by_agent_belongs_to_the_phrase(nlp):
 def test_an_of_clause_after_the_target_is_the_charge_not_part_of_the_phrase(nlp):
     text = "The commission accused the new law of attacking civil society."
     assert _spans(nlp, text, ["The commission"], ["the new law"])["T"] == ["the new law"]
+
+
+def test_a_name_is_never_cut_by_its_capitalised_preposition(nlp):
+    from forewarn.eval.events import _phrase
+    doc = nlp("Action Against Hunger says it is providing food to 300,000 people.")
+    a, b = _phrase(doc, 0, len("Action"), [])
+    assert doc.text[a:b] == "Action Against Hunger"
