@@ -124,6 +124,17 @@ _EXPULSIONS = frozenset({"deport", "expel", "banish", "evict", "exile"})
 _DENIALS = frozenset({"deny", "refute", "disavow", "dispute"})
 
 
+def _relativized(relcl):
+    """The noun a relative clause is about: its head, or for "who" after "X of Y" (parsed on
+    Y, a place), X: "Attorney General Porras of Guatemala, who was sanctioned ..."."""
+    noun = relcl.head
+    who = any(c.lower_ == "who" for c in relcl.children)
+    if who and noun.ent_type_ != "PERSON" and noun.dep_ == "pobj" and noun.head.lower_ == "of" \
+            and noun.head.head.pos_ == "PROPN":
+        return noun.head.head
+    return noun
+
+
 def _shared_object(verb) -> list:
     """The object a verb shares with the verb coordinated right after it: "has been attacking
     and fighting Kenyan troops", "shelled and captured the town" (the first verb has none)."""
@@ -271,6 +282,9 @@ class EventCoder:
         else:
             source = self.roles.actors_of(subj) if subj is not None else []
         heads = object_heads(verb) or _shared_object(verb)
+        if verb.dep_ == "relcl":
+            # "Porras, who was sanctioned by the EU": the relative pronoun is the noun it stands for
+            heads = [_relativized(verb) if h.tag_ in ("WP", "WDT") else h for h in heads]
         if verb.dep_ == "relcl" and not passive and subj is not None and subj.tag_ not in ("WP", "WDT") \
                 and not any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
             heads.insert(0, verb.head)  # "a diplomat it arrested": the noun is what was acted on

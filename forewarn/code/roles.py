@@ -140,8 +140,11 @@ class Roles:
                 found = actor
                 break
         elif word in PERSONAL:
+            # the nearest person; one the text gives no country is still the nearest, so "he"
+            # never skips back past them to an earlier name
             found = next((a for a in self._before(tok.idx, window=600)
-                          if self.is_person(a) and a.country and not _relative_head(tok, a)), None)
+                          if self.is_person(a) and not _relative_head(tok, a)), None)
+            found = found if found is not None and found.country else None
         if found is None:
             return None
         return dataclasses.replace(found, text=tok.text, start=tok.idx, end=tok.idx + len(tok.text))

@@ -591,3 +591,15 @@ def test_where_the_deported_are_sent_is_not_the_target():
 def test_peacekeepers_sent_to_a_un_mission_in_a_country_are_for_that_country():
     event = the_event("Japan is sending troops to the United Nations peacekeeping force in South Sudan.", "07")
     assert (event.cameo.code, countries(event.target)) == ("074", ["SSD"])
+
+
+def test_the_one_a_relative_pronoun_stands_for_is_the_target():
+    text = "The inquiry is led by Attorney General Maria Porras of Guatemala, who was sanctioned by the European Union."
+    [event] = [e for e in coded(text).events if e.evidence.trigger == "sanctioned"]
+    assert [a.text for a in event.target] == ["Maria Porras"]
+
+
+def test_he_never_skips_back_past_the_nearest_person_to_an_earlier_one():
+    text = ("Ugandan President Yoweri Museveni praised the vote. Tumelo Dube, who led the Democratic Alliance "
+            "until he resigned in October, knows this well.")
+    assert not any(e.source and e.source[0].country == "UGA" for e in events_with_root(text, "08"))
