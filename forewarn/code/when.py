@@ -19,12 +19,14 @@ def governing_verb(doc, char: int):
 
 def controlled_by(verb, trigger) -> bool:
     """Is ``verb`` inside what ``trigger`` does ("launched an operation to flush ... out"),
-    not in a relative clause about a participant or a coordinated separate act?"""
+    not in a relative clause about a participant, a coordinated separate act, or an act the
+    trigger is about ("blamed X for disrupting the deal by withdrawing in 2017": the
+    withdrawal, not the blame, was in 2017)?"""
     tok = verb
     for _ in range(8):
         if tok.i == trigger.i:
             return True
-        if tok.dep_ in ("relcl", "conj", "nsubj", "nsubjpass", "ccomp", "parataxis") or tok.head.i == tok.i:
+        if tok.dep_ in ("relcl", "conj", "nsubj", "nsubjpass", "ccomp", "parataxis", "pcomp") or tok.head.i == tok.i:
             return False
         tok = tok.head
     return False

@@ -603,3 +603,10 @@ def test_he_never_skips_back_past_the_nearest_person_to_an_earlier_one():
     text = ("Ugandan President Yoweri Museveni praised the vote. Tumelo Dube, who led the Democratic Alliance "
             "until he resigned in October, knows this well.")
     assert not any(e.source and e.source[0].country == "UGA" for e in events_with_root(text, "08"))
+
+
+def test_a_date_in_the_act_blamed_does_not_date_the_blame():
+    event = the_event("Kenya blamed Uganda for disrupting the talks by withdrawing its envoy in 2017.", "11")
+    assert event.date.value == PUBLISHED and not event.modality.historical
+    event = the_event("Kenya launched an operation to flush out rebels from the Boni Forest in 2015.", "19")
+    assert event.date.value.year == 2015
