@@ -135,6 +135,8 @@ class Roles:
                     continue
                 if speaker and actor.country == speaker.country:
                     continue
+                if speaker and actor.sector == "EDU":
+                    continue    # an analyst's "they may impose sanctions" is not the analyst's university
                 if plural and not self.is_plural(actor):
                     continue    # outside quotes "they" is a group ("the rebels"), not a state
                 found = actor

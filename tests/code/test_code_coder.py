@@ -610,3 +610,10 @@ def test_a_date_in_the_act_blamed_does_not_date_the_blame():
     assert event.date.value == PUBLISHED and not event.modality.historical
     event = the_event("Kenya launched an operation to flush out rebels from the Boni Forest in 2015.", "19")
     assert event.date.value.year == 2015
+
+
+def test_an_analysts_quoted_they_is_not_the_analysts_university():
+    text = ("Amina Yusuf teaches African politics at the University of Somalia. Yusuf says sanctions are near. "
+            "\"The measures will be harsh,\" Yusuf said. \"Additionally, they may impose trade sanctions on Somalia, "
+            "cutting foreign aid.\"")
+    assert not any(e.source and e.source[0].sector == "EDU" for e in coded(text).events)
