@@ -250,7 +250,8 @@ def _beneficiary(obj, verb):
                 stack.append(c)   # "$3 million in funding to X": look inside the object's phrase
     # a purpose clause names whom it is for: "aid to help Haiti cope", "funding to support refugees"
     purposes = [c for head in (obj, verb) for c in head.children
-                if c.dep_ in ("acl", "advcl", "xcomp", "relcl") and c.pos_ == "VERB" and c.lemma_.lower() in _HELP_VERBS]
+                if c.dep_ in ("acl", "advcl", "xcomp", "relcl") and c.pos_ == "VERB"
+                and c.lemma_.lower() in _HELP_VERBS]
     for purpose in purposes:
         helped = next((c for c in purpose.children if c.dep_ == "dobj"), None) or next(
             (g for c in purpose.children if c.dep_ == "xcomp" for g in c.children if g.dep_ == "nsubj"), None)
@@ -266,8 +267,8 @@ def _beneficiary(obj, verb):
     return None
 
 
-_CURRENCIES = frozenset({"euro", "dollar", "pound", "yuan", "yen", "rupee", "franc", "shekel", "ruble", "rouble", "riyal",
-                         "dirham", "krone", "krona", "won", "lira", "rand", "naira", "shilling"})
+_CURRENCIES = frozenset({"euro", "dollar", "pound", "yuan", "yen", "rupee", "franc", "shekel", "ruble", "rouble",
+                         "riyal", "dirham", "krone", "krona", "won", "lira", "rand", "naira", "shilling"})
 # verbs of a purpose clause whose object is whom a thing given is for: "aid to help Haiti"
 _HELP_VERBS = frozenset({"help", "assist", "support", "aid", "benefit", "serve", "feed", "protect", "rebuild"})
 _PEOPLE_NOUNS = frozenset({"people", "population", "refugee", "victim", "child", "family", "resident", "civilian",

@@ -508,11 +508,9 @@ class _Resolver:
         Dieu gang" (CRM), "head of a rebel group" (REB); up to four name words may stand
         between "of the" and the group's noun."""
         doc = self.doc
-        if end >= len(doc) or doc[end].lower_ != "of":
+        j = self._after(end, "of")
+        if j is None:
             return None
-        j = end + 1
-        if j < len(doc) and doc[j].lower_ in ("the", "a", "an"):
-            j += 1
         for _ in range(5):
             if j >= len(doc):
                 return None
@@ -579,13 +577,18 @@ class _Resolver:
                 return mention
         return None
 
+    def _after(self, k: int, word: str) -> int | None:
+        """The token after ``word`` at k and an article ("of the", ", a"), or None when k is not ``word``."""
+        doc = self.doc
+        if k >= len(doc) or doc[k].lower_ != word:
+            return None
+        return k + 2 if k + 1 < len(doc) and doc[k + 1].lower_ in ("the", "a", "an") else k + 1
+
     def _appos_after(self, b: int) -> _Mention | None:
         doc = self.doc
-        if b >= len(doc) or doc[b].text != ",":
+        j = self._after(b, ",")
+        if j is None:
             return None
-        j = b + 1
-        if j < len(doc) and doc[j].lower_ in ("the", "a", "an"):
-            j += 1
         k = j
         while k < min(j + 6, len(doc)):
             m = self.at.get(k)
