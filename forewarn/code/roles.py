@@ -85,6 +85,12 @@ class Roles:
         span = self.doc.char_span(actor.start, actor.end, alignment_mode="expand")
         return span is not None and (span[-1].tag_ in ("NNS", "NNPS") or len(self.coordinated(actor)) > 1)
 
+    def _one_person(self, actor: Actor) -> bool:
+        """Whether an actor is one person named by a singular noun ("a Somali lawmaker")."""
+        span = self.doc.char_span(actor.start, actor.end, alignment_mode="expand")
+        return span is not None and span.root.tag_ == "NN" and len(self.coordinated(actor)) == 1 \
+            and not actor.kb_id
+
     def coordinated(self, actor: Actor) -> list[Actor]:
         """The actors coordinated with ``actor`` ("Mexico, Canada and China"), itself included."""
         span = self.doc.char_span(actor.start, actor.end, alignment_mode="expand")
@@ -137,6 +143,8 @@ class Roles:
                     continue
                 if speaker and actor.sector == "EDU":
                     continue    # an analyst's "they may impose sanctions" is not the analyst's university
+                if word in THIRD_PLURAL and self._one_person(actor):
+                    continue    # "they" is never "a Somali lawmaker"
                 if plural and not self.is_plural(actor):
                     continue    # outside quotes "they" is a group ("the rebels"), not a state
                 found = actor

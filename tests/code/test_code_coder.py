@@ -617,3 +617,9 @@ def test_an_analysts_quoted_they_is_not_the_analysts_university():
             "\"The measures will be harsh,\" Yusuf said. \"Additionally, they may impose trade sanctions on Somalia, "
             "cutting foreign aid.\"")
     assert not any(e.source and e.source[0].sector == "EDU" for e in coded(text).events)
+
+
+def test_they_is_never_a_single_person_named_by_a_role():
+    text = ("Gunmen stormed a hotel in the Kenyan town of Garissa, according to a Kenyan lawmaker. Lawmaker Otieno "
+            "Mbugua said elders were meeting there. “They attacked the hotel at dawn,” Mbugua said.")
+    assert not any(e.source and e.source[0].sector == "LEG" for e in events_with_root(text, "19"))
