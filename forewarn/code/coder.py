@@ -124,6 +124,13 @@ _EXPULSIONS = frozenset({"deport", "expel", "banish", "evict", "exile"})
 _DENIALS = frozenset({"deny", "refute", "disavow", "dispute"})
 
 
+def _on_object(tok, verb) -> bool:
+    """Whether ``tok`` is the object of a preposition hung on ``verb``'s direct object
+    ("condemned violence *against civilians*", "returned fossils *to Peru*")."""
+    prep = tok.head
+    return tok.dep_ == "pobj" and prep.head.dep_ == "dobj" and prep.head.head.i == verb.i
+
+
 def _relativized(relcl):
     """The noun a relative clause is about: its head, or for "who" after "X of Y" (parsed on
     Y, a place), X: "Attorney General Porras of Guatemala, who was sanctioned ..."."""
@@ -291,8 +298,7 @@ class EventCoder:
         if not nested:
             # "condemns any violence against civilians": whom the object act is aimed at is
             # its victim, not whom the speech act targets
-            heads = [h for h in heads if not (h.dep_ == "pobj" and h.head.lower_ in AIMED
-                                              and h.head.head.dep_ == "dobj" and h.head.head.head.i == verb.i)]
+            heads = [h for h in heads if not (h.head.lower_ in AIMED and _on_object(h, verb))]
         if verb.lemma_.lower() in _EXPULSIONS:
             # "deported 173 women and children to Turkey": where they were sent is not whom the
             # expulsion targets
@@ -306,8 +312,8 @@ class EventCoder:
             # the verb's "to" phrase ("extradited the suspect to the United States")
             # (or the object's own "to" phrase: "returned 100 fossils to China at its embassy")
             heads.sort(key=lambda h: 0 if h.dep_ in ("dative", "iobj") else
-                       1 if h.dep_ == "pobj" and h.head.lower_ == "to" and (
-                           h.head.head.i == verb.i or h.head.head.dep_ == "dobj" and h.head.head.head.i == verb.i)
+                       1 if h.dep_ == "pobj" and h.head.lower_ == "to" and (h.head.head.i == verb.i
+                                                                            or _on_object(h, verb))
                        else 2)
         if reach and verb.lemma_.lower() not in _DENIALS:
             # "threatened to use force against North Korea": the target sits in the controlled verb
@@ -530,14 +536,17 @@ def _backgrounded(verb) -> bool:
         main = verb.head
         while main.pos_ not in ("VERB", "AUX") and main.head.i != main.i:
             main = main.head
-        return verb.tag_ == "VBD" and main.i != verb.i and (
-            main.tag_ in _PRESENT_TAGS or any(c.dep_ == "aux" and c.tag_ in _PRESENT_TAGS for c in main.children))
+        return verb.tag_ == "VBD" and main.i != verb.i and _present(main)
     if verb.tag_ != "VBD" or verb.dep_ != "advcl":
         return False
     if not any(c.dep_ in ("mark", "prep") and c.lower_ in _TEMPORAL_MARKS for c in verb.children):
         return False
-    main = verb.head
-    return main.tag_ in _PRESENT_TAGS or any(c.dep_ == "aux" and c.tag_ in _PRESENT_TAGS for c in main.children)
+    return _present(verb.head)
+
+
+def _present(verb) -> bool:
+    """Whether a verb is in the present tense, perfect included ("remains", "has freed")."""
+    return verb.tag_ in _PRESENT_TAGS or any(c.dep_ == "aux" and c.tag_ in _PRESENT_TAGS for c in verb.children)
 
 
 def code_events(doc, article: Article, actors: Sequence[Actor], quotes: Sequence[Quote] = (),

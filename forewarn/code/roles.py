@@ -119,14 +119,20 @@ class Roles:
             yield actor
 
     def resolve_pronoun(self, tok) -> Actor | None:
+        """The actor a pronoun stands for, with the pronoun's text and offsets."""
+        found = self._antecedent(tok)
+        return _as_pronoun(found, tok) if found is not None else None
+
+    def _antecedent(self, tok) -> Actor | None:
+        """The actor mention (or quote speaker) a pronoun refers back to."""
         word = tok.lower_
         quote = self.quote_at(tok.idx)
         speaker = quote.speaker if quote else None
         found: Actor | None = None
         if tok.tag_ == "PRP$" and word not in FIRST_PERSON:
             found = self._possessor(tok)
-        elif word not in FIRST_PERSON and self._content_owner(tok) is not None:
-            found = self._content_owner(tok)
+        elif word not in FIRST_PERSON and (owner := self._content_owner(tok)) is not None:
+            found = owner
         elif speaker is None and word not in FIRST_PERSON:
             found = self._reporter(tok)
         if found is not None:
@@ -155,23 +161,16 @@ class Roles:
             found = next((a for a in self._before(tok.idx, window=600)
                           if self.is_person(a) and not _relative_head(tok, a)), None)
             found = found if found is not None and found.country else None
-        if found is None:
-            return None
-        return dataclasses.replace(found, text=tok.text, start=tok.idx, end=tok.idx + len(tok.text))
+        return found
 
     def pronoun_group(self, tok) -> list[Actor]:
         """The actors a plural pronoun stands for: "to pressure them", after "Mexico, Canada and
         China", is all three (each with the pronoun's offsets)."""
-        found = self.resolve_pronoun(tok)
+        found = self._antecedent(tok)
         if found is None:
             return []
-        if tok.lower_ not in THIRD_PLURAL:
-            return [found]
-        key = (found.country, found.sector, found.name, found.kb_id)
-        antecedent = next((a for a in self._before(tok.idx) if (a.country, a.sector, a.name, a.kb_id) == key), None)
-        group = self.coordinated(antecedent) if antecedent is not None else []
-        return [dataclasses.replace(a, text=tok.text, start=tok.idx, end=tok.idx + len(tok.text))
-                for a in group] or [found]
+        group = self.coordinated(found) if tok.lower_ in THIRD_PLURAL else [found]
+        return [_as_pronoun(a, tok) for a in group]
 
     def _reporter(self, tok) -> Actor | None:
         """"The UNHCR said it was ready": a pronoun subject of a reported clause is the reporter."""
@@ -322,6 +321,11 @@ class Roles:
             stack.extend(c for c in t.children if c.dep_ not in CLAUSES
                          and not (c.dep_ == "prep" and c.lower_ in skip_preps))
         return sorted(out, key=lambda t: t.i)
+
+
+def _as_pronoun(actor: Actor, tok) -> Actor:
+    """``actor`` as mentioned by the pronoun ``tok``: its identity, the pronoun's text and offsets."""
+    return dataclasses.replace(actor, text=tok.text, start=tok.idx, end=tok.idx + len(tok.text))
 
 
 def _relative_head(pronoun, actor: Actor) -> bool:

@@ -34,6 +34,11 @@ def the_event(text: str, root: str):
     return found[0]
 
 
+def by_trigger(text: str, trigger: str) -> list:
+    """The events of ``text`` whose trigger word is ``trigger``."""
+    return [e for e in coded(text).events if e.evidence.trigger == trigger]
+
+
 def countries(actors) -> list[str | None]:
     return [a.country for a in actors]
 
@@ -396,8 +401,12 @@ def test_pronoun_in_embedded_question_is_the_one_asked(text):
     # welcoming a decision is approval; welcoming a visitor is hosting
     ("Chancellor Olaf Scholz welcomed President Emmanuel Macron's decision on the treaty.", "051"),
     ("Chancellor Olaf Scholz welcomed President Emmanuel Macron to Berlin.", "043"),
+    # renewing sanctions imposes them again; hitting positions is an attack; granting relief eases
+    ("The European Union renewed sanctions on Belarus for another year.", "163"),
+    ("Houthi fighters hit Saudi military positions near the border.", "190"),
+    ("The United States granted sanctions relief to Sudan in 2017.", "085"),
 ])
-def test_call_and_welcome_are_read_by_their_object(text, code):
+def test_a_verb_is_read_by_its_object(text, code):
     assert [e.cameo.code for e in coded(text).events][:1] == [code]
 
 
@@ -406,15 +415,6 @@ def test_a_transfer_targets_whom_it_goes_to_and_an_expulsion_whom_it_expels():
     assert countries(extradited.target) == ["USA"]
     deported = the_event("Hungary deported two Serbian activists to Serbia.", "17")
     assert [a.text for a in deported.target] == ["Serbian activists"]
-
-
-@pytest.mark.parametrize("text, code", [
-    ("The European Union renewed sanctions on Belarus for another year.", "163"),
-    ("Houthi fighters hit Saudi military positions near the border.", "190"),
-    ("The United States granted sanctions relief to Sudan in 2017.", "085"),
-])
-def test_renewed_sanctions_and_hit_positions(text, code):
-    assert [e.cameo.code for e in coded(text).events][:1] == [code]
 
 
 def test_the_actor_nearest_the_phrase_head_is_the_target_not_a_deeper_possessor():
@@ -435,7 +435,7 @@ def test_supplying_a_market_is_commerce_not_aid():
 def test_an_indirect_object_is_the_recipient_and_me_in_a_quote_is_its_speaker():
     text = ("“The junta will no longer grant me access to Myanmar,” Tom Andrews, the U.N. special rapporteur, "
             "said on Monday.")
-    [event] = [e for e in coded(text).events if e.evidence.trigger == "grant"]
+    [event] = by_trigger(text, "grant")
     assert [(a.name, a.sector) for a in event.target] == [("Tom Andrews", "IGO")]
 
 
@@ -464,7 +464,7 @@ def test_a_pronoun_in_a_nouns_content_clause_is_the_nouns_owner():
     # must not push "they" back to the United Nations
     text = ("The United Nations condemned the decree. “The Taliban’s announcement that they will arrest the "
             "protesters is a step backwards,” said Ahmad Massoud, the Afghan opposition leader.")
-    [event] = [e for e in coded(text).events if e.evidence.trigger == "arrest"]
+    [event] = by_trigger(text, "arrest")
     assert [(a.country, a.sector) for a in event.source] == [("AFG", "REB")]
 
 
@@ -479,10 +479,10 @@ def test_denying_an_act_does_not_target_its_participants():
 
 def test_a_subjectless_participle_is_as_certain_as_its_verb():
     text = "The European Union may impose trade sanctions on Somalia, cutting foreign aid and strengthening an arms embargo."
-    cut = next(e for e in coded(text).events if e.evidence.trigger == "cutting")
+    cut = by_trigger(text, "cutting")[0]
     assert cut.modality.hedged
     text = "The European Union imposed trade sanctions on Somalia, cutting foreign aid and strengthening an arms embargo."
-    cut = next(e for e in coded(text).events if e.evidence.trigger == "cutting")
+    cut = by_trigger(text, "cutting")[0]
     assert not (cut.modality.hedged or cut.modality.hypothetical)
 
 
@@ -536,7 +536,7 @@ def test_the_visiting_one_in_met_visiting_x_is_x():
     [visit] = [e for e in coded(text).events if e.cameo.code == "042"]
     assert (countries(visit.source), countries(visit.target)) == (["BRA"], ["CHN"])
     text = "Kenyan President William Ruto welcomed visiting German Chancellor Olaf Scholz to Nairobi."
-    welcome = next(e for e in coded(text).events if e.evidence.trigger == "welcomed")
+    welcome = by_trigger(text, "welcomed")[0]
     assert (countries(welcome.source), countries(welcome.target)) == (["KEN"], ["DEU"])
 
 
@@ -553,7 +553,7 @@ def test_a_measure_on_a_countrys_goods_targets_that_country(text, target):
 def test_them_after_coordinated_countries_stands_for_all_of_them():
     text = ("U.S. President Donald Trump is keeping new tariffs on Mexico, Canada and China to pressure them to "
             "block the flow of fentanyl.")
-    event = next(e for e in coded(text).events if e.evidence.trigger == "pressure")
+    event = by_trigger(text, "pressure")[0]
     assert countries(event.target) == ["MEX", "CAN", "CHN"]
 
 
@@ -572,14 +572,14 @@ def test_letting_someone_go_free_is_a_release_by_whoever_lets():
 
 def test_a_transfer_goes_to_the_objects_to_phrase_before_a_place_at():
     text = "Immigration and Customs Enforcement returned 100 ancient fossils to Peru at its embassy in Washington."
-    event = next(e for e in coded(text).events if e.evidence.trigger == "returned")
+    event = by_trigger(text, "returned")[0]
     assert countries(event.target) == ["PER"]
 
 
 def test_a_known_organisation_the_tagger_takes_for_a_name_is_no_he():
     text = ("Haitian President Jovenel Moise tweeted that the #PNH is instructed to take all measures. "
             "On Monday he was criticized by United Nations representatives at a Security Council meeting.")
-    event = next(e for e in coded(text).events if e.evidence.trigger == "criticized")
+    event = by_trigger(text, "criticized")[0]
     assert [(a.country, a.sector) for a in event.target] == [("HTI", "GOV")]
 
 
@@ -595,7 +595,7 @@ def test_peacekeepers_sent_to_a_un_mission_in_a_country_are_for_that_country():
 
 def test_the_one_a_relative_pronoun_stands_for_is_the_target():
     text = "The inquiry is led by Attorney General Maria Porras of Guatemala, who was sanctioned by the European Union."
-    [event] = [e for e in coded(text).events if e.evidence.trigger == "sanctioned"]
+    [event] = by_trigger(text, "sanctioned")
     assert [a.text for a in event.target] == ["Maria Porras"]
 
 
